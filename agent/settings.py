@@ -1,0 +1,96 @@
+"""Settings, built once at the edge and passed in.
+
+Sources, highest first: explicit arguments, environment variables with the
+`NPS_RESCUE_` prefix (nested keys joined by `__`), then an optional TOML file.
+The embedded default needs none of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from agent.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """Everything an nps-rescue process can be told."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NPS_RESCUE_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        toml_file=None,
+    )
+
+    data_dir: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("nps-rescue")),
+        description="Folder holding the embedded SQLite file.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the case store; default is data_dir.",
+    )
+    policy_file: Path | None = Field(
+        default=None,
+        description="TOML file merged over the shipped default policy.",
+    )
+    prompts_dir: Path | None = Field(
+        default=None,
+        description="Folder whose files override the shipped prompts.",
+    )
+    integrations: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Per-plugin settings, e.g. integrations.local.accounts_csv.",
+    )
+    tool_timeout_seconds: float = Field(default=10.0, gt=0)
+    log_level: Literal["debug", "info", "warning", "error"] = "warning"
+    log_format: Literal["console", "json"] = "console"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The embedded SQLite file for checkpoints and cases."""
+        return self.data_dir / "rescue.sqlite"
+
+    @property
+    def store_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings from an optional TOML file, the environment and overrides.
+
+    Raises:
+        ConfigError: the file is missing or a value is invalid.
+    """
+    settings_cls = Settings
+    if config_file is not None:
+        if not config_file.is_file():
+            raise ConfigError(f"config file {str(config_file)!r} does not exist")
+        config = SettingsConfigDict({**Settings.model_config, "toml_file": config_file})
+        settings_cls = type("FileSettings", (Settings,), {"model_config": config})
+
+    try:
+        return settings_cls(**{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as exc:
+        raise ConfigError(f"invalid settings: {exc}") from exc
