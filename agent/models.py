@@ -125,6 +125,10 @@ class Analysis(_Model):
         default=False,
         description="True when the comment names no specific problem.",
     )
+    intends_to_leave: bool = Field(
+        default=False,
+        description="True when the customer says they are leaving or have left.",
+    )
     reasoner: str = "offline"
 
 

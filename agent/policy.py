@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from agent.errors import ConfigError
@@ -86,9 +87,12 @@ class Policy(_Strict):
         if "other" not in self.categories:
             raise ValueError("[categories] must route 'other'")
         try:
-            self.calendar.zone
+            ZoneInfo(self.calendar.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {self.calendar.timezone!r}") from exc
+        country = self.calendar.holiday_country
+        if country and country not in holidays.list_supported_countries():
+            raise ValueError(f"unknown holiday_country {country!r}")
         return self
 
     def team_for(self, category: str) -> str:

@@ -1,0 +1,174 @@
+"""The agent assembled: store, tool sessions, checkpointer and graph.
+
+`open_agent` is the one place that wires the parts together; the CLI and
+any server open it once and feed it responses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+import structlog
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+from langgraph.graph.state import CompiledStateGraph
+
+from agent.errors import IntegrationError
+from agent.graph import RECURSION_LIMIT, build_graph
+from agent.models import CaseEvent, CaseStatus, NpsResponse, RescueCase
+from agent.offline import OfflineReasoner
+from agent.policy import Policy, load_policy
+from agent.reasoners import Reasoner
+from agent.settings import Settings
+from agent.state import RescueContext, RescueState, case_from_state, dump
+from agent.store import CaseStore
+from plugins import PluginContext, PluginRegistry
+from plugins.roles import RecordedResponse
+from tools import ToolBox, build_local_servers
+
+log = structlog.get_logger(__name__)
+
+Action = Literal["rescued", "recorded", "unchanged", "resumed", "parked"]
+
+
+@dataclass(frozen=True)
+class Processed:
+    """What processing one response did."""
+
+    case: RescueCase
+    action: Action
+
+
+class RescueAgent:
+    """Turns responses into cases, at most once per response id."""
+
+    def __init__(
+        self,
+        store: CaseStore,
+        graph: CompiledStateGraph,
+        context: RescueContext,
+    ) -> None:
+        self.store = store
+        self.graph = graph
+        self.context = context
+
+    async def process(self, response: NpsResponse) -> Processed:
+        """Record the response and rescue it if it is a new detractor."""
+        bound = log.bind(response_id=response.response_id)
+        recorded = await self.context.tools.call(
+            "nps",
+            "record_response",
+            {"response": dump(response)},
+            result_model=RecordedResponse,
+        )
+        existing = self.store.get(response.response_id)
+
+        if existing and existing.status != CaseStatus.PARKED and not recorded.changed:
+            return Processed(existing, "unchanged")
+        if existing and existing.message is not None:
+            return Processed(self._note_late_change(existing, response), "unchanged")
+        if not response.is_detractor:
+            case = RescueCase.recorded(response, self.context.clock())
+            self.store.save(case)
+            return Processed(case, "recorded")
+
+        config = {
+            "configurable": {"thread_id": response.response_id},
+            "recursion_limit": RECURSION_LIMIT,
+        }
+        snapshot = await self.graph.aget_state(config)
+        resuming = bool(snapshot.next) and not recorded.changed
+        start: RescueState | None = None if resuming else _fresh_state(response)
+
+        try:
+            values = await self.graph.ainvoke(
+                start, config, context=self.context, durability="sync"
+            )
+        except IntegrationError as exc:
+            bound.warning("case_parked", tool=exc.tool, reason=str(exc))
+            snapshot = await self.graph.aget_state(config)
+            case = case_from_state(snapshot.values, CaseStatus.PARKED)
+            case.events.append(
+                CaseEvent(at=self.context.clock(), kind="parked", detail=str(exc))
+            )
+            self.store.save(case)
+            return Processed(case, "parked")
+
+        case = case_from_state(values, CaseStatus(values["status"]))
+        self.store.save(case)
+        bound.info("case_saved", status=case.status.value, resumed=resuming)
+        return Processed(case, "resumed" if resuming else "rescued")
+
+    def _note_late_change(
+        self, existing: RescueCase, response: NpsResponse
+    ) -> RescueCase:
+        detail = (
+            f"the response changed (score {existing.score} -> {response.score}) "
+            "after the reply was queued; the reply was not redrafted"
+        )
+        if existing.events and existing.events[-1].detail == detail:
+            return existing
+        existing.events.append(
+            CaseEvent(at=self.context.clock(), kind="response_changed", detail=detail)
+        )
+        self.store.save(existing)
+        return existing
+
+
+def _fresh_state(response: NpsResponse) -> RescueState:
+    # Clearing every value channel makes a changed response start over,
+    # while the events channel keeps its history.
+    return {
+        "response": dump(response),
+        "account": None,
+        "analysis": None,
+        "decision": None,
+        "draft": None,
+        "task": None,
+        "message": None,
+        "follow_up_due": "",
+        "status": "",
+        "events": [],
+    }
+
+
+@asynccontextmanager
+async def open_agent(
+    settings: Settings,
+    *,
+    policy: Policy | None = None,
+    reasoner: Reasoner | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> AsyncIterator[RescueAgent]:
+    """Open the store, the tool sessions and the checkpointer for a run."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    policy = policy or load_policy(settings.policy_file)
+    registry = PluginRegistry()
+    local = registry.create(
+        "local",
+        settings.integrations.get("local", {}),
+        PluginContext(data_dir=settings.data_dir),
+    )
+    store = CaseStore(settings.store_url)
+
+    try:
+        async with (
+            ToolBox.in_process(
+                build_local_servers(local), timeout=settings.tool_timeout_seconds
+            ) as tools,
+            AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path)) as saver,
+        ):
+            context = RescueContext(
+                reasoner=reasoner
+                or OfflineReasoner(settings.prompts_dir, policy.categories),
+                policy=policy,
+                tools=tools,
+                clock=clock or (lambda: datetime.now(UTC)),
+                prompts_dir=settings.prompts_dir,
+            )
+            yield RescueAgent(store, build_graph(saver), context)
+    finally:
+        store.close()

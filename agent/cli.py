@@ -1,0 +1,206 @@
+"""The `nps-rescue` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from agent import views
+from agent.app import open_agent
+from agent.errors import ConfigError, InputError, LayoutError
+from agent.log import configure_logging
+from agent.models import CaseStatus
+from agent.runner import run_export
+from agent.settings import Settings, load_settings
+from agent.store import CaseStore
+
+app = typer.Typer(
+    name="nps-rescue",
+    help="Rescue NPS detractors: analysis, routing, a reply draft and a task.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cases_app = typer.Typer(help="List and show cases.", no_args_is_help=False)
+app.add_typer(cases_app, name="cases")
+
+out = Console()
+err = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="TOML settings file.", envvar="NPS_RESCUE_CONFIG"),
+]
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Folder for the embedded SQLite files."),
+]
+
+
+@app.command()
+def run(
+    path: Annotated[Path, typer.Argument(help="CSV or JSONL export of answers.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write one case JSON per line here."),
+    ] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="Map a field to a column by hand, e.g. --map score='Q1 NPS'.",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Prefix for response ids (default: layout).")
+    ] = None,
+    accounts: Annotated[
+        Path | None,
+        typer.Option(help="Accounts CSV for the built-in CRM (owner, ARR, renewal)."),
+    ] = None,
+    policy: Annotated[
+        Path | None, typer.Option(help="Policy TOML merged over the default.")
+    ] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Rescue every detractor (0-6) in an export; record everyone else."""
+    overrides: dict = {"data_dir": data_dir, "policy_file": policy}
+    if verbose:
+        overrides["log_level"] = "info"
+    settings = _settings(config, **overrides)
+    if accounts is not None:
+        local = settings.integrations.setdefault("local", {})
+        local["accounts_csv"] = str(accounts)
+    mapping = _parse_maps(maps or [])
+
+    try:
+        summary = asyncio.run(_run(settings, path, source, mapping))
+    except LayoutError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    except (InputError, ConfigError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+    for row in summary.invalid:
+        ident = f" (id {row.response_id})" if row.response_id else ""
+        err.print(f"row {row.row}{ident}: {row.reason}", highlight=False, markup=False)
+    if output is not None:
+        with output.open("w", encoding="utf-8") as handle:
+            for case in summary.cases:
+                handle.write(case.model_dump_json() + "\n")
+
+    views.print_summary(out, summary, settings, output)
+    if summary.valid == 0:
+        raise typer.Exit(1)
+
+
+async def _run(
+    settings: Settings, path: Path, source: str | None, mapping: dict[str, str]
+):
+    async with open_agent(settings) as agent:
+        with views.progress(err) as bar:
+            task = bar.add_task("rescuing", total=None)
+            return await run_export(
+                agent,
+                path,
+                source=source,
+                mapping=mapping,
+                on_start=lambda total: bar.update(task, total=total),
+                on_case=lambda _case: bar.advance(task),
+            )
+
+
+@cases_app.callback(invoke_without_command=True)
+def cases(
+    ctx: typer.Context,
+    status: Annotated[
+        CaseStatus | None, typer.Option(help="Only cases with this status.")
+    ] = None,
+    team: Annotated[str | None, typer.Option(help="Only this team's cases.")] = None,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print all as one JSON array.")
+    ] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List cases, newest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    store = _store(config, data_dir)
+    found = store.find(status=status, team=team, category=category, limit=limit)
+    if as_json:
+        sys.stdout.write(
+            json.dumps([case.model_dump(mode="json") for case in found], indent=2)
+        )
+        sys.stdout.write("\n")
+        return
+    views.print_cases(out, found)
+
+
+@cases_app.command("show")
+def show(
+    response_id: Annotated[str, typer.Argument(help="The case's response id.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the case JSON.")
+    ] = False,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show one case for a person to read."""
+    store = _store(config, data_dir)
+    case = store.get(response_id)
+    if case is None:
+        err.print(
+            f"no case with id {response_id!r}; `nps-rescue cases` lists them",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(case.model_dump_json(indent=2) + "\n")
+        return
+    views.print_case(out, case)
+
+
+def _settings(config: Path | None, **overrides) -> Settings:
+    try:
+        settings = load_settings(config, **overrides)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    configure_logging(settings.log_level, settings.log_format)
+    return settings
+
+
+def _store(config: Path | None, data_dir: Path | None) -> CaseStore:
+    settings = _settings(config, data_dir=data_dir)
+    if settings.database_url is None and not settings.sqlite_path.exists():
+        err.print(
+            f"no cases yet in {settings.sqlite_path}; run `nps-rescue run FILE` first",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    return CaseStore(settings.store_url)
+
+
+def _parse_maps(maps: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for item in maps:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            err.print(
+                f"[red]error:[/red] --map {item!r} is not FIELD=COLUMN", highlight=False
+            )
+            raise typer.Exit(2)
+        mapping[field.strip().lower()] = column.strip()
+    return mapping

@@ -1,0 +1,112 @@
+"""Graph state and the per-run context the nodes receive.
+
+State holds JSON-ready values only (dicts, lists, strings), so a checkpoint
+round-trips to exactly what was written whatever the serializer does with
+classes (see LG-07 in the research notes). Nodes validate what they read into
+the domain models.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, TypedDict, TypeVar
+
+from pydantic import BaseModel
+
+from agent.models import (
+    Account,
+    Analysis,
+    CaseEvent,
+    CaseStatus,
+    Customer,
+    Decision,
+    Draft,
+    MessageRef,
+    NpsResponse,
+    RescueCase,
+    TaskRef,
+)
+from agent.policy import Policy
+from agent.reasoners import Reasoner
+from tools import ToolBox
+
+_M = TypeVar("_M", bound=BaseModel)
+
+MAX_REVISIONS = 1
+"""How many times a draft that fails its guardrails is rewritten."""
+
+
+class RescueState(TypedDict, total=False):
+    """What the graph carries for one response, keyed by its response id."""
+
+    response: dict[str, Any]
+    account: dict[str, Any] | None
+    analysis: dict[str, Any] | None
+    decision: dict[str, Any] | None
+    draft: dict[str, Any] | None
+    task: dict[str, Any] | None
+    message: dict[str, Any] | None
+    follow_up_due: str
+    status: str
+    events: Annotated[list[dict[str, Any]], operator.add]
+
+
+@dataclass(frozen=True)
+class RescueContext:
+    """What every node may use; never checkpointed."""
+
+    reasoner: Reasoner
+    policy: Policy
+    tools: ToolBox
+    clock: Callable[[], datetime]
+    prompts_dir: Path | None = None
+
+    def event(self, kind: str, detail: str = "") -> dict[str, Any]:
+        """A case event stamped with the context's clock, ready for state."""
+        return CaseEvent(at=self.clock(), kind=kind, detail=detail).model_dump(
+            mode="json"
+        )
+
+
+def dump(model: Any) -> dict[str, Any]:
+    """A model as the JSON-ready dict the state stores."""
+    return model.model_dump(mode="json")
+
+
+def case_from_state(values: RescueState, status: CaseStatus) -> RescueCase:
+    """The case record for a graph thread's current state."""
+    response = NpsResponse.model_validate(values["response"])
+    customer = response.customer
+    if values.get("account"):
+        account = Account.model_validate(values["account"])
+        customer = Customer(**{**customer.model_dump(), "account": account})
+
+    return RescueCase(
+        response_id=response.response_id,
+        source=response.source,
+        score=response.score,
+        comment=response.comment,
+        customer=customer,
+        submitted_at=response.submitted_at,
+        properties=response.properties,
+        status=status,
+        analysis=_load(Analysis, values.get("analysis")),
+        decision=_load(Decision, values.get("decision")),
+        draft=_load(Draft, values.get("draft")),
+        task=_load(TaskRef, values.get("task")),
+        message=_load(MessageRef, values.get("message")),
+        follow_up_due=(
+            date.fromisoformat(values["follow_up_due"])
+            if values.get("follow_up_due")
+            else None
+        ),
+        events=[CaseEvent.model_validate(e) for e in values.get("events", [])],
+    )
+
+
+def _load(model: type[_M], value: dict[str, Any] | None) -> _M | None:
+    return None if value is None else model.model_validate(value)

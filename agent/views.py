@@ -1,0 +1,199 @@
+"""What the CLI shows a person: progress, the run summary, cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from agent.models import CaseStatus, RescueCase
+from agent.runner import RunSummary
+from agent.settings import Settings
+
+
+def progress(console: Console) -> Progress:
+    """A progress bar on `console` that vanishes when the run ends."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def print_summary(
+    console: Console, summary: RunSummary, settings: Settings, output: Path | None
+) -> None:
+    """The end-of-run table and where the data lives."""
+    detractors = summary.detractors
+    table = Table(title=f"nps-rescue run: {summary.path.name}", show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+
+    table.add_row("layout", summary.layout)
+    table.add_row("responses read", str(summary.rows_read))
+    table.add_row("invalid (see stderr)", str(len(summary.invalid)))
+    if summary.duplicates:
+        table.add_row("duplicates merged", str(summary.duplicates))
+    table.add_row("valid", str(summary.valid))
+    table.add_row("detractors (0-6)", str(len(detractors)))
+    table.add_row(
+        "passives and promoters recorded", str(summary.valid - len(detractors))
+    )
+    for action in ("rescued", "resumed", "unchanged", "parked"):
+        if summary.actions[action]:
+            table.add_row(f"  {action}", str(summary.actions[action]))
+    table.add_row(
+        "drafts waiting for approval",
+        str(summary.count_status(CaseStatus.AWAITING_APPROVAL)),
+    )
+    table.add_row(
+        "replies queued to send", str(summary.count_status(CaseStatus.REPLY_QUEUED))
+    )
+    if summary.count_status(CaseStatus.PARKED):
+        table.add_row(
+            "[red]parked (integration failed)[/red]",
+            str(summary.count_status(CaseStatus.PARKED)),
+        )
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+
+    console.print(table)
+    console.print(
+        _counter_table("detractors by category", summary.count_by("category")),
+        _counter_table("detractors by team", summary.count_by("team")),
+    )
+    console.print(f"cases and graph checkpoints: {settings.store_url}")
+    console.print(f"tasks, outbox and inbox: {settings.data_dir / 'local.sqlite'}")
+    if output is not None:
+        console.print(f"case JSON lines: {output}")
+    console.print("next: `nps-rescue cases` to list, `nps-rescue cases show ID`")
+
+
+def print_cases(console: Console, cases: list[RescueCase]) -> None:
+    """A readable table of cases."""
+    table = Table(title=f"{len(cases)} cases")
+    for name in ("response id", "score", "status", "team", "prio", "category", "issue"):
+        table.add_column(name, overflow="fold" if name == "issue" else "ellipsis")
+    for case in cases:
+        table.add_row(
+            case.response_id,
+            str(case.score),
+            case.status.value,
+            case.decision.team if case.decision else "",
+            case.decision.priority if case.decision else "",
+            case.analysis.category if case.analysis else "",
+            _clip(case.analysis.issue_summary if case.analysis else case.comment, 70),
+        )
+    console.print(table)
+
+
+def print_case(console: Console, case: RescueCase) -> None:
+    """One case, laid out for a person deciding what to do with it."""
+    customer = case.customer
+    who = customer.name or customer.email or "anonymous"
+    header = Text.assemble(
+        (f"{case.response_id}", "bold"),
+        f"  score {case.score}  {case.status.value}\n",
+        f"{who}" + (f" <{customer.email}>" if customer.email and customer.name else ""),
+        f"  submitted {case.submitted_at:%Y-%m-%d %H:%M %Z}"
+        if case.submitted_at
+        else "",
+    )
+    parts: list = [
+        header,
+        Text(f"\n{case.comment or '(no comment)'}\n", style="italic"),
+    ]
+
+    if case.analysis:
+        a = case.analysis
+        parts.append(
+            _fields(
+                "analysis",
+                issue=a.issue_summary,
+                category=", ".join([a.category, *a.secondary_categories]),
+                area=a.product_area,
+                emotion=f"{a.emotion} ({a.emotion_intensity:.2f})",
+                kind=a.kind,
+                language=a.language,
+                suggested=a.suggested_resolution or "-",
+            )
+        )
+    if case.decision:
+        d = case.decision
+        parts.append(
+            _fields(
+                "decision",
+                team=d.team,
+                priority=d.priority,
+                playbook=d.playbook,
+                respond_by=f"{d.respond_by:%Y-%m-%d %H:%M %Z}",
+                follow_up_by=str(d.follow_up_by),
+                approval="needed" if d.needs_approval else "not needed",
+                reasons="\n".join(d.reasons),
+            )
+        )
+    if case.draft:
+        parts.append(
+            Panel(
+                f"Subject: {case.draft.subject}\n\n{case.draft.body}",
+                title=f"draft ({case.draft.framework})",
+            )
+        )
+        if case.draft.guardrails:
+            checks = "  ".join(
+                f"{'✓' if c.passed else '✗'} {c.name}"
+                for c in case.draft.guardrails.checks
+            )
+            failures = "\n".join(
+                f"✗ {c.name}: {c.detail}" for c in case.draft.guardrails.failures
+            )
+            parts.append(Text(checks + ("\n" + failures if failures else "")))
+    if case.task:
+        parts.append(
+            Text(f"task {case.task.id} for {case.task.team} ({case.task.system})")
+        )
+    if case.events:
+        parts.append(
+            Text(
+                "\n".join(
+                    f"{e.at:%Y-%m-%d %H:%M} {e.kind}: {e.detail}" for e in case.events
+                )
+            )
+        )
+    console.print(Panel(Group(*parts), title="case"))
+
+
+def _fields(title: str, **values: str) -> Table:
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in values.items():
+        table.add_row(key.replace("_", " "), value)
+    return table
+
+
+def _counter_table(title: str, counts: Counter[str]) -> Table:
+    table = Table(title=title)
+    table.add_column("name")
+    table.add_column("cases", justify="right")
+    for name, count in counts.most_common():
+        table.add_row(name, str(count))
+    return table
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
