@@ -6,8 +6,8 @@ any server open it once and feed it responses.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -28,6 +28,7 @@ from agent.store import CaseStore
 from plugins import PluginContext, PluginRegistry
 from plugins.roles import RecordedResponse
 from tools import ToolBox, build_local_servers
+from tools.client import ServerTarget
 
 log = structlog.get_logger(__name__)
 
@@ -142,33 +143,39 @@ async def open_agent(
     policy: Policy | None = None,
     reasoner: Reasoner | None = None,
     clock: Callable[[], datetime] | None = None,
+    servers: Mapping[str, ServerTarget] | None = None,
 ) -> AsyncIterator[RescueAgent]:
-    """Open the store, the tool sessions and the checkpointer for a run."""
+    """Open the store, the tool sessions and the checkpointer for a run.
+
+    `servers` maps each role to the MCP server that fills it; by default the
+    built-in `local` plugin fills every role in process.
+    """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = policy or load_policy(settings.policy_file)
-    registry = PluginRegistry()
-    local = registry.create(
-        "local",
-        settings.integrations.get("local", {}),
-        PluginContext(data_dir=settings.data_dir),
-    )
-    store = CaseStore(settings.store_url)
+    reasoner = reasoner or OfflineReasoner(settings.prompts_dir, policy.categories)
 
-    try:
-        async with (
-            ToolBox.in_process(
-                build_local_servers(local), timeout=settings.tool_timeout_seconds
-            ) as tools,
-            AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path)) as saver,
-        ):
-            context = RescueContext(
-                reasoner=reasoner
-                or OfflineReasoner(settings.prompts_dir, policy.categories),
-                policy=policy,
-                tools=tools,
-                clock=clock or (lambda: datetime.now(UTC)),
-                prompts_dir=settings.prompts_dir,
+    async with AsyncExitStack() as stack:
+        if servers is None:
+            local = PluginRegistry().create(
+                "local",
+                settings.integrations.get("local", {}),
+                PluginContext(data_dir=settings.data_dir),
             )
-            yield RescueAgent(store, build_graph(saver), context)
-    finally:
-        store.close()
+            stack.callback(local.close)
+            servers = build_local_servers(local)
+        store = CaseStore(settings.store_url)
+        stack.callback(store.close)
+        tools = await stack.enter_async_context(
+            ToolBox(servers, timeout=settings.tool_timeout_seconds)
+        )
+        saver = await stack.enter_async_context(
+            AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path))
+        )
+        context = RescueContext(
+            reasoner=reasoner,
+            policy=policy,
+            tools=tools,
+            clock=clock or (lambda: datetime.now(UTC)),
+            prompts_dir=settings.prompts_dir,
+        )
+        yield RescueAgent(store, build_graph(saver), context)

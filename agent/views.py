@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import (
@@ -83,21 +84,36 @@ def print_summary(
 
 
 def print_cases(console: Console, cases: list[RescueCase]) -> None:
-    """A readable table of cases."""
-    table = Table(title=f"{len(cases)} cases")
-    for name in ("response id", "score", "status", "team", "prio", "category", "issue"):
-        table.add_column(name, overflow="fold" if name == "issue" else "ellipsis")
-    for case in cases:
-        table.add_row(
-            case.response_id,
-            str(case.score),
-            case.status.value,
-            case.decision.team if case.decision else "",
-            case.decision.priority if case.decision else "",
-            case.analysis.category if case.analysis else "",
-            _clip(case.analysis.issue_summary if case.analysis else case.comment, 70),
-        )
+    """A readable table of cases; narrow terminals drop the category."""
+    wide = console.width >= 120
+    table = Table(
+        title=f"{len(cases)} cases", box=box.SIMPLE_HEAD, pad_edge=False, expand=True
+    )
+    rows = [_case_row(case, wide) for case in cases]
+    headers = ["response id", "nps", "status", "team", "prio"]
+    headers += ["category"] if wide else []
+    for index, name in enumerate(headers):
+        width = max([len(name), *(len(row[index]) for row in rows)])
+        table.add_column(name, no_wrap=True, width=min(width, 24))
+    table.add_column("issue", no_wrap=True, overflow="ellipsis", ratio=1)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
+
+
+def _case_row(case: RescueCase, wide: bool) -> list[str]:
+    analysis, decision = case.analysis, case.decision
+    row = [
+        case.response_id,
+        str(case.score),
+        case.status.value,
+        decision.team if decision else "",
+        decision.priority if decision else "",
+    ]
+    if wide:
+        row.append(analysis.category if analysis else "")
+    row.append(_clip(analysis.issue_summary if analysis else case.comment, 90))
+    return row
 
 
 def print_case(console: Console, case: RescueCase) -> None:

@@ -1,0 +1,332 @@
+"""Guardrails: the checks every draft passes before a customer can see it.
+
+Each check is a small function returning one `GuardrailCheck` whose detail
+names the offending phrase or value. The phrase lists are data, in
+`prompts/guardrails/phrases.toml`. The finders for personal data and
+instruction-like sentences are public: the drafter uses the same rules to keep
+them out of what it writes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache, partial
+from pathlib import Path
+
+import prompts
+from agent.models import (
+    Analysis,
+    Decision,
+    Draft,
+    GuardrailCheck,
+    GuardrailReport,
+    NpsResponse,
+)
+from agent.policy import Policy
+
+__all__ = ["CHECK_NAMES", "check_draft", "find_personal_data", "instruction_sentences"]
+
+MIN_WORDS, MAX_WORDS = 50, 200
+FUNDAMENTAL_PLAYBOOKS = {"expectation_reset", "alternative_solution", "graceful_exit"}
+_MONEY = ("refunds", "credits", "discounts", "feature_commitments")
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)")
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_QUOTED = re.compile(r"[\"“']([^\"”']{6,})[\"”']")
+_PLACEHOLDER = re.compile(
+    r"\{\{|\}\}|\{%|[\[<{](?:your |first |customer )?name[\]>}]", re.I
+)
+_EMPTY_GREETING = re.compile(
+    r"^(?:dear\s*,|(?:dear|hi|hello|hey)\s+(?:[,!]|(?:none|null|customer|user)\b))",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"\b(?:(?:i|me|my|mine|we|us|our|ours|you|your|yours)(?:'(?:m|re|ve|ll|d))?"
+    r"|am|are|is|was|were)\b"
+)
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY, _YEAR = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?", r"(?:,? (?P<year>\d{4}))?"
+_DATES = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b{_DAY}(?: of)? {_MONTH}\.?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\.? {_DAY}{_YEAR}\b", re.I),
+)
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    families: dict[str, re.Pattern[str]]
+    stopwords: frozenset[str]
+
+    def __getitem__(self, family: str) -> re.Pattern[str]:
+        return self.families[family]
+
+
+@dataclass(frozen=True)
+class _Case:
+    draft: Draft
+    response: NpsResponse
+    analysis: Analysis
+    decision: Decision
+    policy: Policy
+    phrases: _Phrases
+    text: str
+    customer: str
+
+
+def check_draft(
+    draft: Draft,
+    *,
+    response: NpsResponse,
+    analysis: Analysis,
+    decision: Decision,
+    policy: Policy,
+    prompts_dir: Path | None = None,
+) -> GuardrailReport:
+    """Run every check in `CHECK_NAMES` on `draft` and report each result."""
+    said = [response.comment, analysis.issue_summary, analysis.suggested_resolution]
+    case = _Case(
+        draft=draft,
+        response=response,
+        analysis=analysis,
+        decision=decision,
+        policy=policy,
+        phrases=_phrases(prompts_dir),
+        text=_fold(f"{draft.subject}\n{draft.body}"),
+        customer=f" {_gist(_fold(' | '.join(s for s in said if s)))} ",
+    )
+    return GuardrailReport(checks=[check(case) for check in _CHECKS.values()])
+
+
+def find_personal_data(text: str) -> list[str]:
+    """Email addresses and card or phone numbers (7-19 digits) in `text`."""
+    found = _EMAIL.findall(text)
+    for match in _NUMBER.finditer(text):
+        value = match[0].strip(" .-()")
+        if 7 <= len(_digits(value)) <= 19 and not _DATE_LIKE.fullmatch(value):
+            found.append(value)
+    return found
+
+
+def instruction_sentences(text: str, prompts_dir: Path | None = None) -> list[str]:
+    """The sentences of `text` that speak to the system instead of about it."""
+    instructions = _phrases(prompts_dir)["instructions"]
+    parts = (part.strip() for part in _SENTENCE.split(text))
+    return [part for part in parts if part and instructions.search(_fold(part))]
+
+
+def _phrase_check(family: str, case: _Case, name: str = "") -> GuardrailCheck:
+    for match in case.phrases[family].finditer(case.text):
+        if not _quoting(match, case):
+            return _fail(name or family, f"{family.replace('_', ' ')}: {match[0]!r}")
+    return _pass(name or family)
+
+
+def _promises(case: _Case) -> GuardrailCheck:
+    allowed = case.policy.promises.model_dump()
+    for family in _MONEY:
+        match = case.phrases[family].search(case.text)
+        if match and not allowed[family]:
+            return _fail("promises", f"{family} not allowed by policy: {match[0]!r}")
+    playbook = case.decision.playbook
+    match = case.phrases["fixes"].search(case.text)
+    if match and playbook in FUNDAMENTAL_PLAYBOOKS:
+        return _fail("promises", f"fix promised in a {playbook} reply: {match[0]!r}")
+    return _phrase_check("timeframes", case, name="promises")
+
+
+def _follow_up_date(case: _Case) -> GuardrailCheck:
+    due = case.decision.follow_up_by
+    found = _dates_in(case.draft.body, near=due)
+    for text, when in found:
+        if (when is None or when > due) and not _said(text, case):
+            return _fail("follow_up_date", f"names a date after {due}: {text!r}")
+    if due not in {when for _, when in found}:
+        return _fail("follow_up_date", f"does not give the follow-up date {due}")
+    return _pass("follow_up_date", f"gives {due}")
+
+
+def _names_issue(case: _Case) -> GuardrailCheck:
+    summary = case.analysis.issue_summary
+    if case.analysis.is_vague:
+        return _pass("names_issue", "vague comment: asks instead of restating")
+    stems = {word[:5] for word in re.findall(r"[a-z']+", case.text)}
+    words = set(re.findall(r"[a-z']{3,}", _fold(summary))) - case.phrases.stopwords
+    named = sorted(word for word in words if word[:5] in stems)
+    if len(named) >= min(2, len(words)):
+        return _pass("names_issue", f"names {', '.join(named) or 'the issue'}")
+    return _fail("names_issue", f"names too little of {summary!r}")
+
+
+def _personal_data(case: _Case) -> GuardrailCheck:
+    body = case.draft.body
+    for value in find_personal_data(case.response.comment):
+        digits = _digits(value)
+        if value.lower() in case.text or (digits and digits in _digits(body)):
+            return _fail("personal_data", f"repeats {_mask(value)!r} from the comment")
+    for value in find_personal_data(body):
+        if len(_digits(value)) >= 13:
+            return _fail(
+                "personal_data", f"contains a card-like number {_mask(value)!r}"
+            )
+    return _pass("personal_data")
+
+
+def _injection(case: _Case) -> GuardrailCheck:
+    body = f" {_gist(case.text)} "
+    orders = instruction_sentences(case.response.comment)
+    for sentence in orders:
+        words = _gist(_fold(sentence)).split()
+        pieces = [" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))]
+        pieces += [_gist(_fold(quote)) for quote in _QUOTED.findall(sentence)]
+        if any(f" {piece} " in body for piece in pieces if piece):
+            return _fail("injection", f"repeats the instruction {sentence!r}")
+    for family in ["compliance", *(_MONEY if orders else ())]:
+        match = case.phrases[family].search(case.text)
+        if match:
+            return _fail("injection", f"goes along with an instruction: {match[0]!r}")
+    return _pass("injection", f"{len(orders)} instruction(s) in the comment ignored")
+
+
+def _greeting(case: _Case) -> GuardrailCheck:
+    first = next((line.strip() for line in case.draft.body.splitlines() if line), "")
+    name = case.response.customer.first_name
+    placeholder = _PLACEHOLDER.search(case.draft.body)
+    if placeholder:
+        return _fail("greeting", f"leftover placeholder {placeholder[0]!r}")
+    if _EMPTY_GREETING.search(first) or re.search(r"\bdear (?:valued )?c", first, re.I):
+        return _fail("greeting", f"generic or empty greeting {first!r}")
+    if name and not re.search(rf"\b{re.escape(name)}\b", first, re.I):
+        return _fail("greeting", f"greeting {first!r} does not use {name!r}")
+    if not name and re.search(r"[@\d]", first):
+        return _fail("greeting", f"greeting {first!r} uses an address or number")
+    return _pass("greeting", first)
+
+
+def _signature(case: _Case) -> GuardrailCheck:
+    name = case.decision.sender.name
+    tail = [line.strip() for line in case.draft.body.splitlines() if line.strip()]
+    if any(name in line for line in tail[-3:]):
+        return _pass("signature", name)
+    return _fail("signature", f"not signed by {name!r}")
+
+
+def _length(case: _Case) -> GuardrailCheck:
+    words = len(case.draft.body.split())
+    detail = f"{words} words, allowed {MIN_WORDS}-{MAX_WORDS}"
+    if MIN_WORDS <= words <= MAX_WORDS:
+        return _pass("length", detail)
+    return _fail("length", detail)
+
+
+_CHECKS: dict[str, Callable[[_Case], GuardrailCheck]] = {
+    "boilerplate": partial(_phrase_check, "boilerplate"),
+    "arguing": partial(_phrase_check, "arguing"),
+    "promises": _promises,
+    "follow_up_date": _follow_up_date,
+    "names_issue": _names_issue,
+    "personal_data": _personal_data,
+    "injection": _injection,
+    "machine_tells": partial(_phrase_check, "machine_tells"),
+    "greeting": _greeting,
+    "signature": _signature,
+    "length": _length,
+}
+CHECK_NAMES: tuple[str, ...] = tuple(_CHECKS)
+"""The name of every check `check_draft` runs, in order."""
+
+
+def _quoting(match: re.Match[str], case: _Case) -> bool:
+    # A phrase that only appears because the reply restates the customer's own
+    # words ("you were told to wait") is not the reply arguing or stalling.
+    after = re.split(r"[.!?\n,;:]", case.text[match.end() :], maxsplit=1)[0].split()
+    before = case.text[: match.start()].split()
+    window = [match[0], *after[:3]] if after else [*before[-3:], match[0]]
+    gist = _gist(" ".join(window))
+    return len(gist.split()) >= 3 and f" {gist} " in case.customer
+
+
+def _said(text: str, case: _Case) -> bool:
+    return f" {_gist(_fold(text))} " in case.customer
+
+
+@lru_cache(maxsize=8)
+def _phrases(prompts_dir: Path | None) -> _Phrases:
+    data = tomllib.loads(prompts.load_prompt("guardrails/phrases.toml", prompts_dir))
+    promises = data.pop("promises")
+    commit = promises.pop("commit")
+    lists = {
+        f: data[f]["patterns"] for f in ("boilerplate", "arguing", "machine_tells")
+    }
+    lists |= {
+        f: [p.replace("{commit}", commit) for p in ps] for f, ps in promises.items()
+    }
+    lists |= data["injection"]
+    families = {
+        family: re.compile(rf"(?<![a-z0-9])(?:{'|'.join(patterns)})(?![a-z0-9])")
+        for family, patterns in lists.items()
+    }
+    return _Phrases(families, frozenset(data["names_issue"]["stopwords"]))
+
+
+def _dates_in(text: str, near: date) -> list[tuple[str, date | None]]:
+    # A date without a year is the one nearest `near`; an impossible one, None.
+    found: list[tuple[str, date | None]] = []
+    taken: set[int] = set()
+    for match in (m for pattern in _DATES for m in pattern.finditer(text)):
+        if taken.isdisjoint(range(*match.span())):
+            taken.update(range(*match.span()))
+            found.append((match[0], _to_date(match, near)))
+    return found
+
+
+def _to_date(match: re.Match[str], near: date) -> date | None:
+    month = match["month"].lower()
+    number = int(month) if month.isdigit() else _MONTHS.index(month[:3]) // 3 + 1
+    years = (
+        [int(match["year"])] if match["year"] else [near.year + d for d in (-1, 0, 1)]
+    )
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(date(year, number, int(match["day"])))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs(d - near), default=None)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[ \t]+", " ", text.translate(_FOLD).lower())
+
+
+def _gist(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9'· ]+", " ", _PRONOUN.sub("·", text)).split())
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _mask(value: str) -> str:
+    if "@" in value:
+        return "***@" + value.split("@", 1)[1]
+    return "*" * max(0, len(value) - 4) + value[-4:]
+
+
+def _pass(name: str, detail: str = "") -> GuardrailCheck:
+    return GuardrailCheck(name=name, passed=True, detail=detail)
+
+
+def _fail(name: str, detail: str) -> GuardrailCheck:
+    return GuardrailCheck(name=name, passed=False, detail=detail)

@@ -1,0 +1,175 @@
+"""Cue tables for the offline analysis, compiled once at import.
+
+A raw cue is `(pattern, weight)`: a case-insensitive regex matched on whole
+words. A leading `~` marks a cue that a nearby negation cancels ("not slow").
+Category weights: 3 names a problem outright, 2-2.5 strongly suggests it, and
+2 or below is a topic mention ("bill", "agent") that counts little when its
+clause praises rather than complains.
+
+The category tables live in `_cues_service`, `_cues_people`, `_cues_product`
+and `_cues_intl`; the smaller tables that decide *kind* and vagueness live
+here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from agent.offline._cues_intl import INTL_CATEGORY_CUES
+from agent.offline._cues_people import PEOPLE_CUES
+from agent.offline._cues_product import PRODUCT_CUES
+from agent.offline._cues_service import SERVICE_CUES
+from agent.offline._text import NOT
+
+RawCues = Mapping[str, Sequence[tuple[str, float]]]
+
+TOPIC_WEIGHT = 2.0
+"""Cues this light or lighter are topic mentions rather than complaints."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One compiled cue pointing at a label."""
+
+    label: str
+    regex: re.Pattern[str]
+    weight: float
+    negatable: bool
+
+
+def compile_cues(raw: RawCues) -> tuple[Cue, ...]:
+    """Compile a `{label: [(pattern, weight), ...]}` table into cues."""
+    cues = []
+    for label, entries in raw.items():
+        for pattern, weight in entries:
+            negatable = pattern.startswith("~")
+            body = _spaces(pattern.removeprefix("~"))
+            regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+            cues.append(Cue(label, regex, weight, negatable))
+    return tuple(cues)
+
+
+def _spaces(pattern: str) -> str:
+    """Let a literal space in a cue match any run of whitespace."""
+    pattern = pattern.replace(" ?", r"\s*").replace("[- ]", r"[-\s]")
+    return pattern.replace(" ", r"\s+")
+
+
+CATEGORY_CUES = compile_cues({**SERVICE_CUES, **PEOPLE_CUES, **PRODUCT_CUES})
+INTL_CUES = {lang: compile_cues(raw) for lang, raw in INTL_CATEGORY_CUES.items()}
+
+KIND_CUES = compile_cues(
+    {
+        "fit": (
+            (r"not (?:a |the )?(?:good |right )?fit(?: for)?", 3),
+            (r"wrong (?:product|tool|solution|choice|fit)", 3),
+            (
+                r"(?:doesn't|does not|didn't|did not|don't|do not)\s+"
+                r"(?:meet|suit|fit)\s+(?:our|my|the)\s+(?:needs|requirements|"
+                r"use|workflow|business|purpose)",
+                3,
+            ),
+            (
+                r"not (?:fit|suitable|suited|designed|built|made|right) for "
+                r"(?:my|our|purpose|us|me|what|the way)",
+                3,
+            ),
+            (r"(?:doesn't|does not|can't|cannot) do what (?:we|i) need", 3),
+            (r"not what (?:we|i) (?:need|needed|were looking for|was looking for)", 3),
+            (
+                r"outgr[eo]wn|forced (?:into|to use)|"
+                r"never (?:wanted|needed) (?:it|this)",
+                3,
+            ),
+            (r"(?:isn't|is not|wasn't|was not) (?:for|meant for) (?:us|me)", 3),
+        ),
+        "value": (
+            (r"~(?:too |so |very |ridiculously |far too |way too )?expensive", 3),
+            (r"~(?:overpriced|over-priced|pricey|pricy)", 3),
+            (rf"{NOT} worth|(?:poor|bad|no|terrible|low) value", 3),
+            (r"waste of money|(?:can't|cannot) afford|rip[- ]?off", 3),
+            (r"cheaper (?:elsewhere|rate|deal|option|alternative|with|from|than)", 3),
+            (
+                r"(?:price|cost|bill|tariff|fee)s? (?:\w+ ){0,2}(?:increase|rise|hike)",
+                3,
+            ),
+            (r"(?:price|cost|bill|tariff|fee)s? (?:\w+ ){0,2}(?:went|gone) up", 3),
+            (r"cost(?:s)? (?:too much|a fortune)", 3),
+            (r"teuer|trop cher|muy caro|muito caro|troppo caro|te duur", 3),
+        ),
+        "billing_error": (
+            (r"(?:over|double|twice|wrongly|incorrectly)[- ]?charg\w+", 3),
+            (r"charg(?:ed|ing) (?:me |us )?(?:twice|double|extra|wrong)", 3),
+            (
+                r"wrong (?:bill|amount|charge|price|invoice)|billing (?:error|mistake)",
+                3,
+            ),
+            (r"refund|money back|(?:extra|hidden|unexpected) (?:charges?|fees?)", 3),
+            (r"more than (?:what was |i was )?(?:quoted|discussed|agreed|promised)", 3),
+        ),
+        "core_gap": (
+            (
+                r"deal[- ]?breaker|must[- ]have|essential|basic (?:features?|function)",
+                3,
+            ),
+            (r"core (?:feature|functionality|need)|useless without", 3),
+            (r"(?:can't|cannot) (?:work|use it) without", 3),
+        ),
+        "leave": (
+            (
+                r"(?:cancel+(?:ing|ed)?|terminat(?:e|ing|ed)|end(?:ing)?|leav(?:e|ing)|"
+                r"left|quit(?:ting)?)\s+(?:my\s+|our\s+|the\s+)?(?:contract|account|"
+                r"subscription|membership|service|plan)",
+                3,
+            ),
+            (
+                r"(?:switch(?:ed|ing)?|went back|go(?:ing)? back|gone back|"
+                r"port(?:ed|ing)?|mov(?:ed|ing) over)\s+to\s+(?:a\s+|another\s+)?"
+                r"(?:competitor|provider|supplier|vendor|alternative|(?-i:[A-Z]\w+))",
+                2,
+            ),
+            (r"mov(?:e|ed|ing) to (?:a |another )?(?:competitor|provider|supplier)", 2),
+            (
+                r"(?:will|going to|gonna|about to|ready to|want to|planning to|"
+                r"thinking of|considering)\s+(?:be\s+)?(?:leav\w+|cancel\w*|switch\w*|"
+                r"mov(?:e|ing) (?:to|away)|quit\w*)",
+                3,
+            ),
+            (r"take (?:my|our) business elsewhere|(?:looking|shopping) around", 3),
+            (r"(?:won't|will not|not) (?:be )?renew(?:ing)?|uninstall(?:ed|ing)?", 3),
+            (r"(?:should|wish i|wish we) (?:had|have) stayed with", 3),
+            (r"never (?:using|use|buying|buy|flying|fly|ordering) (?:\w+ )?again", 2),
+        ),
+    }
+)
+
+VAGUE_MARKERS = re.compile(
+    r"too (?:early|soon) to (?:say|tell|assess|judge|comment|rate)|no comment|"
+    r"nothing (?:to (?:add|say)|else to say)|\bn/?a\b|see (?:above|previous|my "
+    r"(?:last|previous))|(?:explanation|reason) is in|(?:already )?(?:told|said) "
+    r"(?:you|it) (?:before|already)|haven't used it (?:yet|much)|(?:can't|cannot) "
+    r"(?:really )?(?:comment|say|judge|rate)|only just started|(?:look at|check|read|"
+    r"see) (?:the |my )?(?:notes|records?|account|history|case|file)",
+    re.IGNORECASE,
+)
+
+_GENERIC = """
+    a about absolutely all also always am an and any are as at awful bad
+    be been being better but by can company completely could did do does
+    done dont don't even ever everything experience extremely fine for from
+    get good got great had has have hate i i'm im in is it it's its just
+    like meh more most much my no not nothing of ok okay on or overall
+    pathetic poor pretty product quite rather really rubbish service so
+    some still terrible than that the their them there they thing things
+    this to too totally truly use useless utterly very was way we well were
+    what when which who why will with worst would you your shocking
+    horrible disgusting appalling dreadful atrocious abysmal garbage trash
+    crap disappointing disappointed average mediocre okayish alright
+    incompetent joke disgrace experience company's general generally bit
+    lot lots could've should be improve improved improvement improvements
+    need needs
+"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+"""Words that judge without naming anything, so they make nothing specific."""

@@ -1,0 +1,313 @@
+"""The offline analysis: read a detractor's comment with cue lexicons.
+
+`analyze` is pure and deterministic and needs no network. It reads at most
+the first 4,000 characters for cues; every evidence quote is still a verbatim
+substring of the full comment.
+
+A comment is *vague* when it names no specific problem: it is empty, holds
+only punctuation, emoji or numbers, says it is too early to tell, or no
+category cue fires and, once judgement words ("bad", "poor", "terrible
+service", "meh", "could be better") and function words are set aside, fewer
+than four words are left. A comment in a language without a cue lexicon is
+only vague when it has no letters, since the cues cannot judge it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from agent.models import Analysis, Evidence, NpsResponse
+from agent.offline._areas import product_area
+from agent.offline._cues_intl import STOPWORDS
+from agent.offline._emotion import read_emotion
+from agent.offline._kind import read_kind
+from agent.offline._language import detect_language
+from agent.offline._lexicon import (
+    CATEGORY_CUES,
+    GENERIC_WORDS,
+    INTL_CUES,
+    TOPIC_WEIGHT,
+    VAGUE_MARKERS,
+)
+from agent.offline._summary import clean_summary, find_resolution
+from agent.offline._text import (
+    MAX_CUE_CHARS,
+    Span,
+    clause_around,
+    fold,
+    is_demand,
+    is_injection,
+    is_pii_only,
+    negated,
+    positive_clause,
+    sentence_spans,
+)
+
+__all__ = ["DEFAULT_CATEGORIES", "VAGUE_SUMMARY", "analyze"]
+
+DEFAULT_CATEGORIES = (
+    "product_bug",
+    "performance",
+    "usability",
+    "missing_feature",
+    "pricing",
+    "support_experience",
+    "onboarding",
+    "relationship",
+    "other",
+)
+VAGUE_SUMMARY = "no specific issue given"
+
+_MIN_SCORE = 1.0
+_SECONDARY_SCORE = 2.0
+_MAX_SECONDARY = 3
+_QUOTE_LIMIT = 200
+_KNOWN_LANGUAGES = frozenset(STOPWORDS)
+_ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2,}(?:'[^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    category: str
+    start: int
+    end: int
+    weight: float
+    sentence: Span
+
+
+def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> Analysis:
+    """Read one detractor's comment and say what went wrong and how they feel.
+
+    Args:
+        response: The survey answer; its comment, score and properties are read.
+        categories: The configured taxonomy. No category outside it is ever
+            returned; when nothing fits the result is "other", or the last
+            configured category when "other" is not among them.
+    """
+    allowed = tuple(categories) if categories is not None else DEFAULT_CATEGORIES
+    fallback = "other" if "other" in allowed or not allowed else allowed[-1]
+    text = response.comment[:MAX_CUE_CHARS]
+    folded = fold(text)
+    sentences = [
+        s for s in sentence_spans(text) if not is_injection(folded[s.start : s.end])
+    ]
+    language = detect_language(text)
+
+    hits = _category_hits(folded, sentences, language, allowed)
+    ranked = _rank(hits)
+    vague = _is_vague(text, folded, ranked, language)
+    primary = ranked[0][0] if ranked and not vague else fallback
+    secondary = [
+        c for c, score in ranked[1:] if score >= _SECONDARY_SCORE and c != primary
+    ]
+    secondary = secondary[:_MAX_SECONDARY]
+
+    focus = None if vague else _focus(text, folded, sentences, hits, primary, fallback)
+    primary_hit = _best_hit(hits, primary)
+    area = product_area(
+        folded, focus, primary_hit and primary_hit.start, primary, response.properties
+    )
+    kind = read_kind(folded, sentences, primary)
+    emotion = read_emotion(
+        text,
+        folded,
+        response.score,
+        language,
+        has_issue=bool(ranked),
+        leaving=kind.leaving,
+    )
+    resolution = find_resolution(text, folded, sentences)
+
+    default_quote = _default_quote(text, sentences, focus)
+    quotes = {
+        f"category:{primary}": _span_quote(text, focus)
+        or _quote_at(text, sentences, primary_hit and primary_hit.start)
+        or default_quote,
+    }
+    for category in secondary:
+        hit = _best_hit(hits, category)
+        quotes[f"category:{category}"] = _quote_at(text, sentences, hit and hit.start)
+    quotes[f"emotion:{emotion.emotion}"] = (
+        _quote_at(text, sentences, emotion.position) or default_quote
+    )
+    quotes[f"kind:{kind.kind}"] = (
+        _quote_at(text, sentences, kind.position) or default_quote
+    )
+    if resolution:
+        quotes["suggested_resolution"] = _span_quote(text, resolution[0])
+    if kind.leaving is not None:
+        quotes["intends_to_leave"] = _quote_at(text, sentences, kind.leaving)
+
+    return Analysis(
+        issue_summary=_summary(text, focus, vague, primary, area),
+        category=primary,
+        secondary_categories=secondary,
+        product_area=area,
+        emotion=emotion.emotion,
+        emotion_intensity=emotion.intensity,
+        suggested_resolution=resolution[1] if resolution else None,
+        kind=kind.kind,
+        language=language,
+        evidence=[Evidence(label=k, quote=q) for k, q in quotes.items() if q],
+        is_vague=vague,
+        intends_to_leave=kind.leaving is not None,
+        reasoner="offline",
+    )
+
+
+def _category_hits(
+    folded: str, sentences: list[Span], language: str, allowed: tuple[str, ...]
+) -> list[_Hit]:
+    """Every category cue that fires in the readable sentences."""
+    cues = CATEGORY_CUES + INTL_CUES.get(language, ())
+    hits: list[_Hit] = []
+    for sentence in sentences:
+        body = folded[sentence.start : sentence.end]
+        for cue in cues:
+            if cue.label not in allowed:
+                continue
+            for match in cue.regex.finditer(body):
+                start = sentence.start + match.start()
+                if cue.negatable and negated(folded, start):
+                    continue
+                weight = cue.weight
+                if weight <= TOPIC_WEIGHT and positive_clause(folded, sentence, start):
+                    weight *= 0.3
+                end = sentence.start + match.end()
+                hits.append(_Hit(cue.label, start, end, weight, sentence))
+    return hits
+
+
+def _rank(hits: list[_Hit]) -> list[tuple[str, float]]:
+    """Categories by score, strongest first; overlapping cues count once."""
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for category in dict.fromkeys(hit.category for hit in hits):
+        own = sorted((h for h in hits if h.category == category), key=lambda h: h.start)
+        total, group_end, group_best = 0.0, -1, 0.0
+        for hit in own:
+            if hit.start < group_end:
+                group_best = max(group_best, hit.weight)
+                group_end = max(group_end, hit.end)
+                continue
+            total += group_best
+            group_end, group_best = hit.end, hit.weight
+        scores[category] = total + group_best
+        first[category] = own[0].start
+    ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
+    return [(c, scores[c]) for c in ranked if scores[c] >= _MIN_SCORE]
+
+
+def _is_vague(
+    text: str, folded: str, ranked: list[tuple[str, float]], language: str
+) -> bool:
+    """Apply the vagueness rule in the module docstring."""
+    if not any(ch.isalpha() for ch in text):
+        return True
+    if ranked:
+        return False
+    if VAGUE_MARKERS.search(folded):
+        return True
+    if language not in _KNOWN_LANGUAGES:
+        return False
+    words = (w.lower() for w in _CONTENT_WORD.findall(folded))
+    content = [w for w in words if w not in GENERIC_WORDS and w not in _ALL_STOPWORDS]
+    return len(content) < 4
+
+
+def _focus(
+    text: str,
+    folded: str,
+    sentences: list[Span],
+    hits: list[_Hit],
+    primary: str,
+    fallback: str,
+) -> Span | None:
+    """The clause that carries the main issue, from a sentence fit to quote."""
+    eligible = [
+        s
+        for s in sentences
+        if not is_demand(folded[s.start : s.end])
+        and not is_pii_only(text[s.start : s.end])
+    ]
+    own = [h for h in hits if h.category == primary and h.sentence in eligible]
+    if own:
+        by_sentence: dict[Span, list[_Hit]] = {}
+        for hit in own:
+            by_sentence.setdefault(hit.sentence, []).append(hit)
+        sentence = max(
+            by_sentence,
+            key=lambda s: (
+                max(h.weight for h in by_sentence[s]),
+                sum(h.weight for h in by_sentence[s]),
+                _content_words(folded, s),
+                -s.start,
+            ),
+        )
+        strongest = max(by_sentence[sentence], key=lambda h: (h.weight, -h.start))
+        return clause_around(text, sentence, strongest.start, _QUOTE_LIMIT)
+    if primary == fallback and eligible:
+        sentence = max(eligible, key=lambda s: (_content_words(folded, s), -s.start))
+        return clause_around(text, sentence, sentence.start, _QUOTE_LIMIT)
+    return None
+
+
+def _content_words(folded: str, span: Span) -> int:
+    words = _CONTENT_WORD.findall(folded[span.start : span.end])
+    return sum(w.lower() not in GENERIC_WORDS for w in words)
+
+
+def _summary(
+    text: str, focus: Span | None, vague: bool, category: str, area: str
+) -> str:
+    if vague:
+        return VAGUE_SUMMARY
+    summary = clean_summary(text[focus.start : focus.end]) if focus else ""
+    if not any(ch.isalnum() for ch in summary) or _names_category(summary, category):
+        return f"issue with {area}"
+    return summary
+
+
+def _names_category(summary: str, category: str) -> bool:
+    words = re.sub(r"[\W_]+", " ", summary.lower()).strip()
+    return words in {category.replace("_", " "), category}
+
+
+def _best_hit(hits: list[_Hit], category: str) -> _Hit | None:
+    own = [h for h in hits if h.category == category]
+    return max(own, key=lambda h: (h.weight, -h.start)) if own else None
+
+
+def _span_quote(text: str, span: Span | None) -> str | None:
+    return text[span.start : span.end].strip() or None if span else None
+
+
+def _quote_at(text: str, sentences: list[Span], position: int | None) -> str | None:
+    """A verbatim quote of the clause around `position`."""
+    if position is None:
+        return None
+    for sentence in sentences:
+        if sentence.contains(position):
+            return _span_quote(
+                text, clause_around(text, sentence, position, _QUOTE_LIMIT)
+            )
+    token = text[position:].split(maxsplit=1)
+    return token[0][:40] if token else None
+
+
+def _default_quote(text: str, sentences: list[Span], focus: Span | None) -> str | None:
+    """What to quote for a label no single cue supports."""
+    if focus:
+        return _span_quote(text, focus)
+    if sentences:
+        first = sentences[0]
+        return _span_quote(text, clause_around(text, first, first.start, _QUOTE_LIMIT))
+    return cut_verbatim(text.strip(), _QUOTE_LIMIT) or None
+
+
+def cut_verbatim(text: str, limit: int) -> str:
+    """A prefix of `text` no longer than `limit`, so it stays a substring."""
+    return text[:limit].rstrip()

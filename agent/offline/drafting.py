@@ -1,0 +1,118 @@
+"""The offline drafter: a personal reply written from the playbook's framework.
+
+The framework (a Jinja2 file under `prompts/replies/`) holds the wording; this
+module supplies what is particular to one customer: their name, their issue
+said back to them, the owning team, the follow-up date and who signs. Each
+slot of a framework offers several phrasings, and `Phrasing` picks one per
+customer, so replies to different customers do not read as one template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import prompts
+from agent.models import Draft
+from agent.offline._voice import address, area_phrase, format_date, restate
+from agent.reasoners import DraftRequest
+
+SUBJECT = "replies/subject.md.j2"
+FALLBACK_FRAMEWORK = "replies/fix/other.md.j2"
+
+_REWORD_AFTER = frozenset({"personal_data", "injection", "names_issue"})
+"""Failed checks that make a revision restate the issue the safe way."""
+
+_OR = re.compile(r"^[ \t]*\|\|[ \t]*$", re.MULTILINE)
+_CATEGORY = re.compile(r"[a-z0-9_]+")
+
+
+def draft_reply(request: DraftRequest, prompts_dir: Path | None = None) -> Draft:
+    """Write the reply `request.decision` calls for, from its framework."""
+    decision = request.decision
+    framework = framework_for(decision.playbook, request.analysis.category, prompts_dir)
+    variables = template_variables(request, prompts_dir)
+
+    body = _layout(prompts.render(framework, prompts_dir, **variables))
+    subject = " ".join(prompts.render(SUBJECT, prompts_dir, **variables).split())
+
+    return Draft(
+        subject=subject,
+        body=body,
+        sender=decision.sender,
+        language="en",
+        framework=framework,
+        revision=request.revision,
+    )
+
+
+def framework_for(playbook: str, category: str, prompts_dir: Path | None = None) -> str:
+    """The framework file for a playbook, and for fixes, the issue category."""
+    if playbook != "fix_and_follow_up":
+        return f"replies/{playbook}.md.j2"
+    name = f"replies/fix/{category}.md.j2"
+    if _CATEGORY.fullmatch(category) and prompts.has_prompt(name, prompts_dir):
+        return name
+    return FALLBACK_FRAMEWORK
+
+
+def template_variables(
+    request: DraftRequest, prompts_dir: Path | None = None
+) -> dict[str, Any]:
+    """Every variable a reply framework may use, for one request."""
+    response, analysis, decision = request.response, request.analysis, request.decision
+    reword = request.revision > 0 and any(
+        check.name in _REWORD_AFTER and not check.passed
+        for check in request.failed_checks
+    )
+    area = area_phrase(analysis.product_area, prompts_dir)
+    issue = restate(
+        analysis.issue_summary, area=area, safe=reword, prompts_dir=prompts_dir
+    )
+    suggestion = None if reword else address(analysis.suggested_resolution, prompts_dir)
+    team = request.policy.teams.get(decision.team)
+
+    return {
+        "first_name": response.customer.first_name,
+        "issue": issue.text,
+        "about_issue": issue.about,
+        "area": area,
+        "suggestion": suggestion or None,
+        "team": team.display_name
+        if team
+        else f"{decision.team} team".replace("_", " "),
+        "follow_up": format_date(decision.follow_up_by),
+        "score": response.score,
+        "sender": decision.sender,
+        "pick": Phrasing(response.response_id, request.revision),
+    }
+
+
+class Phrasing:
+    """Picks one of a slot's phrasings, the same way every time for a customer.
+
+    The choice hashes the response id with the slot name, so different
+    customers get different combinations. A revision shifts every slot on by
+    one, so a rewrite never repeats the wording that failed.
+    """
+
+    def __init__(self, response_id: str, revision: int = 0) -> None:
+        self._response_id = response_id
+        self._revision = revision
+
+    def __call__(self, slot: str, phrasings: str) -> str:
+        """One of `phrasings` (separated by lines holding only `||`), on one line."""
+        choices = [" ".join(text.split()) for text in _OR.split(phrasings)]
+        choices = [choice for choice in choices if choice]
+        if not choices:
+            return ""
+        key = f"{self._response_id}\x1f{slot}".encode()
+        number = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
+        return choices[(number + self._revision) % len(choices)]
+
+
+def _layout(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
