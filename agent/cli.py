@@ -6,19 +6,20 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from agent import views
-from agent.app import open_agent
 from agent.errors import ConfigError, InputError, LayoutError
 from agent.log import configure_logging
 from agent.models import CaseStatus
-from agent.runner import run_export
 from agent.settings import Settings, load_settings
 from agent.store import CaseStore
+
+if TYPE_CHECKING:
+    from agent.runner import RunSummary
 
 app = typer.Typer(
     name="nps-rescue",
@@ -105,7 +106,11 @@ def run(
 
 async def _run(
     settings: Settings, path: Path, source: str | None, mapping: dict[str, str]
-):
+) -> RunSummary:
+    # Imported here so that listing cases does not pay for the graph's imports.
+    from agent.app import open_agent
+    from agent.runner import run_export
+
     async with open_agent(settings) as agent:
         with views.progress(err) as bar:
             task = bar.add_task("rescuing", total=None)

@@ -126,24 +126,25 @@ def instruction_sentences(text: str, prompts_dir: Path | None = None) -> list[st
     return [part for part in parts if part and instructions.search(_fold(part))]
 
 
-def _phrase_check(family: str, case: _Case, name: str = "") -> GuardrailCheck:
-    for match in case.phrases[family].finditer(case.text):
-        if not _quoting(match, case):
-            return _fail(name or family, f"{family.replace('_', ' ')}: {match[0]!r}")
-    return _pass(name or family)
+def _phrase_check(
+    name: str, case: _Case, *families: str, excuse: bool = True
+) -> GuardrailCheck:
+    for family in families or (name,):
+        for match in case.phrases[family].finditer(case.text):
+            if not (excuse and _quoting(match, case)):
+                return _fail(name, f"{family.replace('_', ' ')}: {match[0]!r}")
+    return _pass(name)
 
 
 def _promises(case: _Case) -> GuardrailCheck:
     allowed = case.policy.promises.model_dump()
-    for family in _MONEY:
-        match = case.phrases[family].search(case.text)
-        if match and not allowed[family]:
-            return _fail("promises", f"{family} not allowed by policy: {match[0]!r}")
-    playbook = case.decision.playbook
-    match = case.phrases["fixes"].search(case.text)
-    if match and playbook in FUNDAMENTAL_PLAYBOOKS:
-        return _fail("promises", f"fix promised in a {playbook} reply: {match[0]!r}")
-    return _phrase_check("timeframes", case, name="promises")
+    families = [family for family in _MONEY if not allowed[family]]
+    if case.decision.playbook in FUNDAMENTAL_PLAYBOOKS:
+        families.append("fixes")
+    # Saying the customer's own words back is no promise, unless the comment
+    # tried to instruct the reply: then an echo is the attack succeeding.
+    excuse = not instruction_sentences(case.response.comment)
+    return _phrase_check("promises", case, *families, "timeframes", excuse=excuse)
 
 
 def _follow_up_date(case: _Case) -> GuardrailCheck:
@@ -250,10 +251,11 @@ CHECK_NAMES: tuple[str, ...] = tuple(_CHECKS)
 def _quoting(match: re.Match[str], case: _Case) -> bool:
     # A phrase that only appears because the reply restates the customer's own
     # words ("you were told to wait") is not the reply arguing or stalling.
-    after = re.split(r"[.!?\n,;:]", case.text[match.end() :], maxsplit=1)[0].split()
-    before = case.text[: match.start()].split()
-    window = [match[0], *after[:3]] if after else [*before[-3:], match[0]]
-    gist = _gist(" ".join(window))
+    after = re.split(r"[.!?\n,;:]", case.text[match.end() :], maxsplit=1)[0]
+    after_words = after.split()[:3]
+    need = 3 - len(match[0].split()) - len(after_words)
+    before = case.text[: match.start()].split()[-need:] if need > 0 else []
+    gist = _gist(" ".join([*before, match[0], *after_words]))
     return len(gist.split()) >= 3 and f" {gist} " in case.customer
 
 

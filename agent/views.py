@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -19,8 +20,10 @@ from rich.table import Table
 from rich.text import Text
 
 from agent.models import CaseStatus, RescueCase
-from agent.runner import RunSummary
 from agent.settings import Settings
+
+if TYPE_CHECKING:
+    from agent.runner import RunSummary
 
 
 def progress(console: Console) -> Progress:

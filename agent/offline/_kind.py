@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.offline._lexicon import KIND_CUES
-from agent.offline._text import Span, negated
+from agent.offline._text import SentenceIndex, negated
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +32,16 @@ class KindReading:
     leaving: int | None
 
 
-def read_kind(folded: str, sentences: list[Span], primary: str) -> KindReading:
+def read_kind(folded: str, sentences: SentenceIndex, primary: str) -> KindReading:
     """Decide fixable or fundamental from kind cues and the primary category."""
     found: dict[str, int] = {}
-    for sentence in sentences:
-        body = folded[sentence.start : sentence.end]
-        for cue in KIND_CUES:
-            if cue.label in found:
-                continue
-            match = cue.regex.search(body)
-            if not match:
-                continue
-            position = sentence.start + match.start()
+    for cue in KIND_CUES:
+        for match, _ in sentences.matches(cue.regex, folded):
+            position = match.start()
             if cue.negatable and negated(folded, position):
                 continue
-            found[cue.label] = position
+            found[cue.label] = min(position, found.get(cue.label, position))
+            break
 
     leaving = found.get("leave")
     if "fit" in found:

@@ -9,6 +9,8 @@ an apostrophe), which keeps the positions valid.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_CUE_CHARS = 4000
@@ -102,6 +104,30 @@ class Span:
 
     def contains(self, position: int) -> bool:
         return self.start <= position < self.end
+
+
+class SentenceIndex:
+    """The readable sentences of a comment, searchable by position."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [span.start for span in spans]
+
+    def at(self, position: int) -> Span | None:
+        """The sentence holding `position`, if it is a readable one."""
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and self.spans[index].contains(position):
+            return self.spans[index]
+        return None
+
+    def matches(
+        self, regex: re.Pattern[str], folded: str
+    ) -> Iterator[tuple[re.Match[str], Span]]:
+        """Matches of `regex` that lie wholly inside one readable sentence."""
+        for match in regex.finditer(folded):
+            sentence = self.at(match.start())
+            if sentence is not None and match.end() <= sentence.end:
+                yield match, sentence
 
 
 def fold(text: str) -> str:

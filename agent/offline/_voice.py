@@ -64,6 +64,10 @@ def restate(
     """
     vocabulary = _vocabulary(prompts_dir)
     text = "" if safe else address(summary, prompts_dir)
+    if re.fullmatch(r"[a-z][a-z'-]+", text):
+        # One word ("Expensive") is kept as a quote rather than made a sentence.
+        said = f'{area or "what went wrong"}, which you summed up as "{text}"'
+        return Restatement(text=said, about=f"about {said}")
     if len(text.split()) < 2:
         text = f"the problem with {area}" if area else "the problem you described"
     first, *rest = text.split()
@@ -86,12 +90,14 @@ def address(words: str | None, prompts_dir: Path | None = None) -> str:
     for value in find_personal_data(text) + _MASKED.findall(text):
         text = _cut(text, value, vocabulary)
 
-    kept: list[str] = []
-    for sentence in _SENTENCE.split(text):
-        sentence = _tidy(_LEADING_JUNK.sub("", _tidy(sentence)))
-        if len(sentence.split()) >= 2 and len(" ".join(kept).split()) < MAX_WORDS:
-            kept.append(_lower_first(_flip(sentence, vocabulary), words, vocabulary))
-    return _shorten(" and ".join(kept[:2]))
+    found = [_tidy(_LEADING_JUNK.sub("", _tidy(s))) for s in _SENTENCE.split(text)]
+    found = [sentence for sentence in found if sentence]
+    if len(found) > 1:  # a one-word exclamation beside real sentences adds nothing
+        found = [sentence for sentence in found if len(sentence.split()) > 1]
+    kept = [_lower_first(_flip(s, vocabulary), words, vocabulary) for s in found[:2]]
+    if len(kept) == 2 and len(" ".join(kept).split()) > MAX_WORDS:
+        kept.pop()
+    return _shorten(" and ".join(kept))
 
 
 def area_phrase(product_area: str, prompts_dir: Path | None = None) -> str | None:

@@ -22,6 +22,7 @@ from agent.models import Analysis, Evidence, NpsResponse
 from agent.offline._areas import product_area
 from agent.offline._cues_intl import STOPWORDS
 from agent.offline._emotion import read_emotion
+from agent.offline._evidence import QUOTE_LIMIT, Quoter
 from agent.offline._kind import read_kind
 from agent.offline._language import detect_language
 from agent.offline._lexicon import (
@@ -34,6 +35,7 @@ from agent.offline._lexicon import (
 from agent.offline._summary import clean_summary, find_resolution
 from agent.offline._text import (
     MAX_CUE_CHARS,
+    SentenceIndex,
     Span,
     clause_around,
     fold,
@@ -63,7 +65,6 @@ VAGUE_SUMMARY = "no specific issue given"
 _MIN_SCORE = 1.0
 _SECONDARY_SCORE = 2.0
 _MAX_SECONDARY = 3
-_QUOTE_LIMIT = 200
 _KNOWN_LANGUAGES = frozenset(STOPWORDS)
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 _CONTENT_WORD = re.compile(r"[^\W\d_]{2,}(?:'[^\W\d_]+)?")
@@ -91,25 +92,21 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     fallback = "other" if "other" in allowed or not allowed else allowed[-1]
     text = response.comment[:MAX_CUE_CHARS]
     folded = fold(text)
-    sentences = [
-        s for s in sentence_spans(text) if not is_injection(folded[s.start : s.end])
-    ]
+    sentences = SentenceIndex(
+        [s for s in sentence_spans(text) if not is_injection(folded[s.start : s.end])]
+    )
     language = detect_language(text)
 
     hits = _category_hits(folded, sentences, language, allowed)
     ranked = _rank(hits)
     vague = _is_vague(text, folded, ranked, language)
     primary = ranked[0][0] if ranked and not vague else fallback
-    secondary = [
-        c for c, score in ranked[1:] if score >= _SECONDARY_SCORE and c != primary
-    ]
-    secondary = secondary[:_MAX_SECONDARY]
-
-    focus = None if vague else _focus(text, folded, sentences, hits, primary, fallback)
+    secondary = [c for c, score in ranked if score >= _SECONDARY_SCORE]
+    secondary = [c for c in secondary if c != primary][:_MAX_SECONDARY]
     primary_hit = _best_hit(hits, primary)
-    area = product_area(
-        folded, focus, primary_hit and primary_hit.start, primary, response.properties
-    )
+    focus = None if vague else _focus(text, folded, sentences, hits, primary, fallback)
+    anchor = primary_hit.start if primary_hit else None
+    area = product_area(folded, focus, anchor, primary, response.properties)
     kind = read_kind(folded, sentences, primary)
     emotion = read_emotion(
         text,
@@ -119,27 +116,24 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         has_issue=bool(ranked),
         leaving=kind.leaving,
     )
-    resolution = find_resolution(text, folded, sentences)
+    resolution = find_resolution(text, folded, sentences.spans)
 
-    default_quote = _default_quote(text, sentences, focus)
-    quotes = {
-        f"category:{primary}": _span_quote(text, focus)
-        or _quote_at(text, sentences, primary_hit and primary_hit.start)
-        or default_quote,
-    }
+    quote = Quoter(text, sentences, focus)
+    quotes = {f"category:{primary}": quote.span(focus) or quote.at(anchor)}
     for category in secondary:
         hit = _best_hit(hits, category)
-        quotes[f"category:{category}"] = _quote_at(text, sentences, hit and hit.start)
-    quotes[f"emotion:{emotion.emotion}"] = (
-        _quote_at(text, sentences, emotion.position) or default_quote
-    )
-    quotes[f"kind:{kind.kind}"] = (
-        _quote_at(text, sentences, kind.position) or default_quote
-    )
+        quotes[f"category:{category}"] = quote.at(hit.start if hit else None)
+    quotes[f"emotion:{emotion.emotion}"] = quote.at(emotion.position)
+    quotes[f"kind:{kind.kind}"] = quote.at(kind.position)
     if resolution:
-        quotes["suggested_resolution"] = _span_quote(text, resolution[0])
+        quotes["suggested_resolution"] = quote.span(resolution[0])
     if kind.leaving is not None:
-        quotes["intends_to_leave"] = _quote_at(text, sentences, kind.leaving)
+        quotes["intends_to_leave"] = quote.at(kind.leaving)
+    evidence = [
+        Evidence(label=label, quote=found)
+        for label, text_quote in quotes.items()
+        if (found := text_quote or quote.fallback())
+    ]
 
     return Analysis(
         issue_summary=_summary(text, focus, vague, primary, area),
@@ -151,7 +145,7 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         suggested_resolution=resolution[1] if resolution else None,
         kind=kind.kind,
         language=language,
-        evidence=[Evidence(label=k, quote=q) for k, q in quotes.items() if q],
+        evidence=evidence,
         is_vague=vague,
         intends_to_leave=kind.leaving is not None,
         reasoner="offline",
@@ -159,25 +153,22 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
 
 
 def _category_hits(
-    folded: str, sentences: list[Span], language: str, allowed: tuple[str, ...]
+    folded: str, sentences: SentenceIndex, language: str, allowed: tuple[str, ...]
 ) -> list[_Hit]:
     """Every category cue that fires in the readable sentences."""
     cues = CATEGORY_CUES + INTL_CUES.get(language, ())
     hits: list[_Hit] = []
-    for sentence in sentences:
-        body = folded[sentence.start : sentence.end]
-        for cue in cues:
-            if cue.label not in allowed:
+    for cue in cues:
+        if cue.label not in allowed:
+            continue
+        for match, sentence in sentences.matches(cue.regex, folded):
+            start = match.start()
+            if cue.negatable and negated(folded, start):
                 continue
-            for match in cue.regex.finditer(body):
-                start = sentence.start + match.start()
-                if cue.negatable and negated(folded, start):
-                    continue
-                weight = cue.weight
-                if weight <= TOPIC_WEIGHT and positive_clause(folded, sentence, start):
-                    weight *= 0.3
-                end = sentence.start + match.end()
-                hits.append(_Hit(cue.label, start, end, weight, sentence))
+            weight = cue.weight
+            if weight <= TOPIC_WEIGHT and positive_clause(folded, sentence, start):
+                weight *= 0.3
+            hits.append(_Hit(cue.label, start, match.end(), weight, sentence))
     return hits
 
 
@@ -221,7 +212,7 @@ def _is_vague(
 def _focus(
     text: str,
     folded: str,
-    sentences: list[Span],
+    sentences: SentenceIndex,
     hits: list[_Hit],
     primary: str,
     fallback: str,
@@ -229,7 +220,7 @@ def _focus(
     """The clause that carries the main issue, from a sentence fit to quote."""
     eligible = [
         s
-        for s in sentences
+        for s in sentences.spans
         if not is_demand(folded[s.start : s.end])
         and not is_pii_only(text[s.start : s.end])
     ]
@@ -248,10 +239,10 @@ def _focus(
             ),
         )
         strongest = max(by_sentence[sentence], key=lambda h: (h.weight, -h.start))
-        return clause_around(text, sentence, strongest.start, _QUOTE_LIMIT)
+        return clause_around(text, sentence, strongest.start, QUOTE_LIMIT)
     if primary == fallback and eligible:
         sentence = max(eligible, key=lambda s: (_content_words(folded, s), -s.start))
-        return clause_around(text, sentence, sentence.start, _QUOTE_LIMIT)
+        return clause_around(text, sentence, sentence.start, QUOTE_LIMIT)
     return None
 
 
@@ -279,35 +270,3 @@ def _names_category(summary: str, category: str) -> bool:
 def _best_hit(hits: list[_Hit], category: str) -> _Hit | None:
     own = [h for h in hits if h.category == category]
     return max(own, key=lambda h: (h.weight, -h.start)) if own else None
-
-
-def _span_quote(text: str, span: Span | None) -> str | None:
-    return text[span.start : span.end].strip() or None if span else None
-
-
-def _quote_at(text: str, sentences: list[Span], position: int | None) -> str | None:
-    """A verbatim quote of the clause around `position`."""
-    if position is None:
-        return None
-    for sentence in sentences:
-        if sentence.contains(position):
-            return _span_quote(
-                text, clause_around(text, sentence, position, _QUOTE_LIMIT)
-            )
-    token = text[position:].split(maxsplit=1)
-    return token[0][:40] if token else None
-
-
-def _default_quote(text: str, sentences: list[Span], focus: Span | None) -> str | None:
-    """What to quote for a label no single cue supports."""
-    if focus:
-        return _span_quote(text, focus)
-    if sentences:
-        first = sentences[0]
-        return _span_quote(text, clause_around(text, first, first.start, _QUOTE_LIMIT))
-    return cut_verbatim(text.strip(), _QUOTE_LIMIT) or None
-
-
-def cut_verbatim(text: str, limit: int) -> str:
-    """A prefix of `text` no longer than `limit`, so it stays a substring."""
-    return text[:limit].rstrip()

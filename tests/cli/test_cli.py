@@ -1,0 +1,232 @@
+"""The `nps-rescue` command, run as a real subprocess on temp folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agent.models import RescueCase
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "nps_export.csv"
+ACCOUNTS = REPO / "examples" / "accounts.csv"
+COMMAND = Path(sys.executable).parent / "nps-rescue"
+
+
+def nps_rescue(*args: str | Path, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NPS_RESCUE_DATA_DIR": str(data_dir), "COLUMNS": "200"}
+    return subprocess.run(
+        [str(COMMAND), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def _count(data_dir: Path, table: str) -> int:
+    with sqlite3.connect(data_dir / "local.sqlite") as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_run_on_the_example_rescues_detractors_and_reports_bad_rows(tmp_path, data_dir):
+    output = tmp_path / "cases.jsonl"
+
+    done = nps_rescue(
+        "run", EXAMPLE, "--accounts", ACCOUNTS, "-o", output, data_dir=data_dir
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "detractors (0-6)" in done.stdout
+    assert "drafts waiting for approval" in done.stdout
+    assert str(data_dir / "rescue.sqlite") in done.stdout
+    assert "row 26 (id export:R-1025): score is blank" in done.stderr
+    assert "score '11' is out of range" in done.stderr
+    cases = [
+        RescueCase.model_validate_json(line) for line in output.read_text().splitlines()
+    ]
+    assert len(cases) == 28
+    detractors = [c for c in cases if c.score <= 6]
+    assert all(c.analysis and c.decision and c.draft and c.task for c in detractors)
+    assert _count(data_dir, "tasks") == len(detractors)
+
+
+def test_case_json_lines_have_the_documented_shape(tmp_path, data_dir):
+    output = tmp_path / "cases.jsonl"
+    nps_rescue("run", EXAMPLE, "-o", output, data_dir=data_dir)
+
+    case = next(
+        json.loads(line)
+        for line in output.read_text().splitlines()
+        if json.loads(line)["score"] <= 6
+    )
+
+    for key in [
+        "response_id",
+        "source",
+        "score",
+        "comment",
+        "customer",
+        "submitted_at",
+        "status",
+        "analysis",
+        "decision",
+        "draft",
+        "task",
+        "events",
+        "outcome",
+    ]:
+        assert key in case
+    assert set(case["customer"]) >= {"id", "email", "name", "account"}
+    assert set(case["analysis"]) >= {
+        "issue_summary",
+        "category",
+        "product_area",
+        "emotion",
+        "emotion_intensity",
+        "suggested_resolution",
+        "kind",
+        "language",
+        "evidence",
+    }
+    assert set(case["decision"]) >= {
+        "team",
+        "priority",
+        "playbook",
+        "respond_by",
+        "follow_up_by",
+        "needs_approval",
+        "reasons",
+    }
+    assert set(case["draft"]) >= {"subject", "body", "sender", "guardrails"}
+    assert set(case["task"]) >= {"id", "team", "url"}
+
+
+def test_running_the_same_file_twice_creates_nothing_new(data_dir):
+    nps_rescue("run", EXAMPLE, data_dir=data_dir)
+    tasks, messages = _count(data_dir, "tasks"), _count(data_dir, "messages")
+
+    again = nps_rescue("run", EXAMPLE, data_dir=data_dir)
+
+    assert again.returncode == 0
+    assert "unchanged" in again.stdout
+    assert "rescued" not in again.stdout
+    assert _count(data_dir, "tasks") == tasks
+    assert _count(data_dir, "messages") == messages
+
+
+def test_new_rows_in_a_later_export_are_processed(tmp_path, data_dir):
+    header = "id,score,comment,email\n"
+    first = "a1,2,The invoice PDF will not download,lee@example.org\n"
+    later = "a2,4,Checkout times out whenever I use a gift card,kim@example.org\n"
+    (tmp_path / "monday.csv").write_text(header + first)
+    (tmp_path / "tuesday.csv").write_text(header + first + later)
+
+    nps_rescue("run", tmp_path / "monday.csv", data_dir=data_dir)
+    done = nps_rescue("run", tmp_path / "tuesday.csv", data_dir=data_dir)
+
+    assert done.returncode == 0
+    assert _count(data_dir, "tasks") == 2
+    lines = {
+        line.split("│")[1].strip(): line
+        for line in done.stdout.splitlines()
+        if line.count("│") >= 2
+    }
+    assert lines["rescued"].split("│")[2].strip() == "1"
+    assert lines["unchanged"].split("│")[2].strip() == "1"
+
+
+def test_cases_lists_filters_prints_json_and_shows_one(data_dir):
+    nps_rescue("run", EXAMPLE, "--accounts", ACCOUNTS, data_dir=data_dir)
+
+    table = nps_rescue("cases", data_dir=data_dir)
+    held = nps_rescue(
+        "cases", "--status", "awaiting_approval", "--json", data_dir=data_dir
+    )
+    everything = json.loads(nps_rescue("cases", "--json", data_dir=data_dir).stdout)
+    shown = nps_rescue("cases", "show", "export:R-1001", data_dir=data_dir)
+
+    assert table.returncode == 0
+    assert "export:R-1001" in table.stdout
+    assert len(everything) == 28
+    assert {c["status"] for c in json.loads(held.stdout)} == {"awaiting_approval"}
+    assert shown.returncode == 0
+    assert "Subject:" in shown.stdout
+    assert "follow up by" in shown.stdout
+
+
+def test_show_with_an_unknown_id_says_how_to_find_one(data_dir):
+    nps_rescue("run", EXAMPLE, data_dir=data_dir)
+
+    done = nps_rescue("cases", "show", "export:nope", data_dir=data_dir)
+
+    assert done.returncode == 1
+    assert "no case with id 'export:nope'" in done.stderr
+
+
+def test_unrecognised_layout_lists_columns_and_map_fixes_it(tmp_path, data_dir):
+    path = tmp_path / "odd.csv"
+    path.write_text("Kunde;Bewertung;Warum\nAda;3;Die App stürzt beim Login ab\n")
+
+    failed = nps_rescue("run", path, data_dir=data_dir)
+    mapped = nps_rescue(
+        "run",
+        path,
+        "--map",
+        "score=Bewertung",
+        "--map",
+        "comment=Warum",
+        data_dir=data_dir,
+    )
+
+    assert failed.returncode == 2
+    assert "Bewertung" in failed.stderr
+    assert "--map" in failed.stderr
+    assert mapped.returncode == 0, mapped.stderr
+
+
+def test_file_with_no_valid_rows_exits_non_zero(tmp_path, data_dir):
+    path = tmp_path / "bad.csv"
+    path.write_text("id,score,comment\n1,,blank\n2,eleven,words\n")
+
+    done = nps_rescue("run", path, data_dir=data_dir)
+
+    assert done.returncode == 1
+    assert "row 2 (id export:1): score is blank" in done.stderr
+    assert "row 3" in done.stderr
+
+
+def test_malformed_map_option_is_rejected(data_dir):
+    done = nps_rescue("run", EXAMPLE, "--map", "score", data_dir=data_dir)
+
+    assert done.returncode == 2
+    assert "FIELD=COLUMN" in done.stderr
+
+
+def test_policy_file_changes_the_promised_follow_up_date(tmp_path, data_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[teams.support]\nsla_business_days = 9\n")
+    output = tmp_path / "cases.jsonl"
+
+    nps_rescue("run", EXAMPLE, "--policy", policy, "-o", output, data_dir=data_dir)
+
+    support = [
+        RescueCase.model_validate_json(line)
+        for line in output.read_text().splitlines()
+        if '"team":"support"' in line
+    ]
+    assert support
+    for case in support:
+        assert (case.decision.follow_up_by - case.events[0].at.date()).days >= 9
