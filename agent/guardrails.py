@@ -1,10 +1,8 @@
 """Guardrails: the checks every draft passes before a customer can see it.
 
-Each check is a small function returning one `GuardrailCheck` whose detail
-names the offending phrase or value. The phrase lists are data, in
-`prompts/guardrails/phrases.toml`. The finders for personal data and
-instruction-like sentences are public: the drafter uses the same rules to keep
-them out of what it writes.
+Each check returns one `GuardrailCheck` whose detail names the offending phrase
+or value; the phrase lists are data, in `prompts/guardrails/phrases.toml`. The
+drafter uses the same finders to keep personal data and instructions out.
 """
 
 from __future__ import annotations
@@ -38,14 +36,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)")
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_digits = partial(re.compile(r"\D").sub, "")
 _QUOTED = re.compile(r"[\"“']([^\"”']{6,})[\"”']")
-_PLACEHOLDER = re.compile(
-    r"\{\{|\}\}|\{%|[\[<{](?:your |first |customer )?name[\]>}]", re.I
-)
-_EMPTY_GREETING = re.compile(
-    r"^(?:dear\s*,|(?:dear|hi|hello|hey)\s+(?:[,!]|(?:none|null|customer|user)\b))",
-    re.I,
-)
 _PRONOUN = re.compile(
     r"\b(?:(?:i|me|my|mine|we|us|our|ours|you|your|yours)(?:'(?:m|re|ve|ll|d))?"
     r"|am|are|is|was|were)\b"
@@ -65,22 +57,13 @@ _DATES = (
 
 
 @dataclass(frozen=True)
-class _Phrases:
-    families: dict[str, re.Pattern[str]]
-    stopwords: frozenset[str]
-
-    def __getitem__(self, family: str) -> re.Pattern[str]:
-        return self.families[family]
-
-
-@dataclass(frozen=True)
 class _Case:
     draft: Draft
     response: NpsResponse
     analysis: Analysis
     decision: Decision
     policy: Policy
-    phrases: _Phrases
+    phrases: dict[str, re.Pattern[str]]
     text: str
     customer: str
 
@@ -96,16 +79,10 @@ def check_draft(
 ) -> GuardrailReport:
     """Run every check in `CHECK_NAMES` on `draft` and report each result."""
     said = [response.comment, analysis.issue_summary, analysis.suggested_resolution]
-    case = _Case(
-        draft=draft,
-        response=response,
-        analysis=analysis,
-        decision=decision,
-        policy=policy,
-        phrases=_phrases(prompts_dir),
-        text=_fold(f"{draft.subject}\n{draft.body}"),
-        customer=f" {_gist(_fold(' | '.join(s for s in said if s)))} ",
-    )
+    text = _fold(f"{draft.subject}\n{draft.body}")
+    customer = f" {_gist(_fold(' | '.join(s for s in said if s)))} "
+    phrases = _phrases(prompts_dir)
+    case = _Case(draft, response, analysis, decision, policy, phrases, text, customer)
     return GuardrailReport(checks=[check(case) for check in _CHECKS.values()])
 
 
@@ -151,7 +128,8 @@ def _follow_up_date(case: _Case) -> GuardrailCheck:
     due = case.decision.follow_up_by
     found = _dates_in(case.draft.body, near=due)
     for text, when in found:
-        if (when is None or when > due) and not _said(text, case):
+        said = f" {_gist(_fold(text))} " in case.customer
+        if (when is None or when > due) and not said:
             return _fail("follow_up_date", f"names a date after {due}: {text!r}")
     if due not in {when for _, when in found}:
         return _fail("follow_up_date", f"does not give the follow-up date {due}")
@@ -163,7 +141,8 @@ def _names_issue(case: _Case) -> GuardrailCheck:
     if case.analysis.is_vague:
         return _pass("names_issue", "vague comment: asks instead of restating")
     stems = {word[:5] for word in re.findall(r"[a-z']+", case.text)}
-    words = set(re.findall(r"[a-z']{3,}", _fold(summary))) - case.phrases.stopwords
+    words = set(re.findall(r"[a-z']{3,}", _fold(summary)))
+    words = {word for word in words if not case.phrases["stopwords"].fullmatch(word)}
     named = sorted(word for word in words if word[:5] in stems)
     if len(named) >= min(2, len(words)):
         return _pass("names_issue", f"names {', '.join(named) or 'the issue'}")
@@ -178,9 +157,7 @@ def _personal_data(case: _Case) -> GuardrailCheck:
             return _fail("personal_data", f"repeats {_mask(value)!r} from the comment")
     for value in find_personal_data(body):
         if len(_digits(value)) >= 13:
-            return _fail(
-                "personal_data", f"contains a card-like number {_mask(value)!r}"
-            )
+            return _fail("personal_data", f"has a card-like number {_mask(value)!r}")
     return _pass("personal_data")
 
 
@@ -203,10 +180,10 @@ def _injection(case: _Case) -> GuardrailCheck:
 def _greeting(case: _Case) -> GuardrailCheck:
     first = next((line.strip() for line in case.draft.body.splitlines() if line), "")
     name = case.response.customer.first_name
-    placeholder = _PLACEHOLDER.search(case.draft.body)
+    placeholder = case.phrases["placeholders"].search(case.draft.body.lower())
     if placeholder:
         return _fail("greeting", f"leftover placeholder {placeholder[0]!r}")
-    if _EMPTY_GREETING.search(first) or re.search(r"\bdear (?:valued )?c", first, re.I):
+    if case.phrases["greetings"].search(_fold(first)):
         return _fail("greeting", f"generic or empty greeting {first!r}")
     if name and not re.search(rf"\b{re.escape(name)}\b", first, re.I):
         return _fail("greeting", f"greeting {first!r} does not use {name!r}")
@@ -225,10 +202,9 @@ def _signature(case: _Case) -> GuardrailCheck:
 
 def _length(case: _Case) -> GuardrailCheck:
     words = len(case.draft.body.split())
+    passed = MIN_WORDS <= words <= MAX_WORDS
     detail = f"{words} words, allowed {MIN_WORDS}-{MAX_WORDS}"
-    if MIN_WORDS <= words <= MAX_WORDS:
-        return _pass("length", detail)
-    return _fail("length", detail)
+    return GuardrailCheck(name="length", passed=passed, detail=detail)
 
 
 _CHECKS: dict[str, Callable[[_Case], GuardrailCheck]] = {
@@ -259,27 +235,19 @@ def _quoting(match: re.Match[str], case: _Case) -> bool:
     return len(gist.split()) >= 3 and f" {gist} " in case.customer
 
 
-def _said(text: str, case: _Case) -> bool:
-    return f" {_gist(_fold(text))} " in case.customer
-
-
 @lru_cache(maxsize=8)
-def _phrases(prompts_dir: Path | None) -> _Phrases:
+def _phrases(prompts_dir: Path | None) -> dict[str, re.Pattern[str]]:
     data = tomllib.loads(prompts.load_prompt("guardrails/phrases.toml", prompts_dir))
-    promises = data.pop("promises")
-    commit = promises.pop("commit")
-    lists = {
-        f: data[f]["patterns"] for f in ("boilerplate", "arguing", "machine_tells")
+    commit = data["promises"].pop("commit")
+    alternatives = {
+        family: "|".join(patterns).replace("{commit}", commit)
+        for section in data.values()
+        for family, patterns in section.items()
     }
-    lists |= {
-        f: [p.replace("{commit}", commit) for p in ps] for f, ps in promises.items()
+    return {
+        family: re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+        for family, pattern in alternatives.items()
     }
-    lists |= data["injection"]
-    families = {
-        family: re.compile(rf"(?<![a-z0-9])(?:{'|'.join(patterns)})(?![a-z0-9])")
-        for family, patterns in lists.items()
-    }
-    return _Phrases(families, frozenset(data["names_issue"]["stopwords"]))
 
 
 def _dates_in(text: str, near: date) -> list[tuple[str, date | None]]:
@@ -296,9 +264,8 @@ def _dates_in(text: str, near: date) -> list[tuple[str, date | None]]:
 def _to_date(match: re.Match[str], near: date) -> date | None:
     month = match["month"].lower()
     number = int(month) if month.isdigit() else _MONTHS.index(month[:3]) // 3 + 1
-    years = (
-        [int(match["year"])] if match["year"] else [near.year + d for d in (-1, 0, 1)]
-    )
+    given = match["year"]
+    years = [int(given)] if given else [near.year - 1, near.year, near.year + 1]
     candidates = []
     for year in years:
         try:
@@ -314,10 +281,6 @@ def _fold(text: str) -> str:
 
 def _gist(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9'· ]+", " ", _PRONOUN.sub("·", text)).split())
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
 
 
 def _mask(value: str) -> str:

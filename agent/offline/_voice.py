@@ -25,7 +25,6 @@ _LEADING_JUNK = re.compile(r"^(?:(?:and|but|or|so|also|then|,|;|-)\s+)+", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 _WORD = re.compile(r"([A-Za-z][A-Za-z']*)")
 _MASKED = re.compile(r"\[(?:email|link|number|phone|card)\]|https?://\S+|www\.\S+")
-_ENDS = frozenset({"and", "or", "but", "so", "because"})
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -155,8 +154,8 @@ def _is_clause(text: str, vocabulary: _Vocabulary) -> bool:
     for position, word in enumerate(words):
         if word in vocabulary["clause_cues"]:
             return True
-        after_noun = position and words[position - 1] not in vocabulary["determiners"]
-        if word.endswith("ed") and after_noun:
+        previous = words[position - 1] if position else "a"
+        if word.endswith("ed") and previous not in vocabulary["determiners"]:
             return True
     return False
 
@@ -169,7 +168,8 @@ def _cut(text: str, value: str, vocabulary: _Vocabulary) -> str:
     # "call me on <number>." leaves "call me on" dangling; "my card <number>
     # was charged" keeps "my card".
     next_word = after.split(maxsplit=1)[0].lower() if after.strip() else ""
-    if not next_word or next_word[0] in ".,;:!?)" or next_word in _ENDS:
+    ends = next_word in vocabulary["clause_end"]
+    if not next_word or next_word[0] in ".,;:!?)" or ends:
         while before and before[-1].lower().strip(":,") in vocabulary["glue"]:
             before.pop()
     return " ".join(before) + " " + after

@@ -73,6 +73,7 @@ def template_variables(
     )
     suggestion = None if reword else address(analysis.suggested_resolution, prompts_dir)
     team = request.policy.teams.get(decision.team)
+    team_name = team.display_name if team else f"{decision.team} team".replace("_", " ")
 
     return {
         "first_name": response.customer.first_name,
@@ -80,9 +81,7 @@ def template_variables(
         "about_issue": issue.about,
         "area": area,
         "suggestion": suggestion or None,
-        "team": team.display_name
-        if team
-        else f"{decision.team} team".replace("_", " "),
+        "team": team_name,
         "follow_up": format_date(decision.follow_up_by),
         "score": response.score,
         "sender": decision.sender,
