@@ -64,6 +64,7 @@ def decide(
         needs_approval=bool(approval_reasons),
         reasons=reasons,
         sender=_sender(account, policy, team),
+        decided_at=now,
     )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 import prompts
+from agent.business_days import follow_up_date
 from agent.models import (
     Analysis,
     Decision,
@@ -133,6 +134,17 @@ def _follow_up_date(case: _Case) -> GuardrailCheck:
             return _fail("follow_up_date", f"names a date after {due}: {text!r}")
     if due not in {when for _, when in found}:
         return _fail("follow_up_date", f"does not give the follow-up date {due}")
+    decided_at = case.decision.decided_at
+    if decided_at is not None:
+        team = case.policy.teams[case.decision.team]
+        sla_date = follow_up_date(
+            decided_at, team.sla_business_days, case.policy.calendar
+        )
+        if due != sla_date:
+            return _fail(
+                "follow_up_date",
+                f"{due} is not the {case.decision.team} team's SLA date {sla_date}",
+            )
     return _pass("follow_up_date", f"gives {due}")
 
 

@@ -151,6 +151,10 @@ class Decision(_Model):
     needs_approval: bool
     reasons: list[str] = Field(default_factory=list)
     sender: Sender
+    decided_at: datetime | None = Field(
+        default=None,
+        description="When the decision was made; SLA days count from here.",
+    )
 
 
 class GuardrailCheck(_Model):

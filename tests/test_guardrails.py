@@ -269,3 +269,30 @@ def test_guardrails_export_exactly_the_functions_they_define():
     }
 
     assert defined | {"CHECK_NAMES"} == set(agent.guardrails.__all__)
+
+
+@pytest.mark.parametrize(
+    ("decided_at", "passes"),
+    [
+        # Support's SLA is 2 business days: Thursday 3 -> Monday 7 December,
+        # Friday 4 -> Tuesday 8 December.
+        pytest.param(datetime(2026, 12, 4, 10, 0, tzinfo=UTC), True, id="on-sla"),
+        pytest.param(datetime(2026, 12, 3, 10, 0, tzinfo=UTC), False, id="past-sla"),
+        pytest.param(datetime(2026, 12, 7, 10, 0, tzinfo=UTC), False, id="too-soon"),
+    ],
+)
+def test_follow_up_date_must_be_the_team_sla_date_from_the_decision(
+    policy, decided_at, passes
+):
+    decision = make_decision().model_copy(update={"decided_at": decided_at})
+    draft = Draft(subject="s", body=GOOD, sender=SENDER, framework="f")
+
+    report = check_draft(
+        draft,
+        response=make_response(COMMENT),
+        analysis=make_analysis(),
+        decision=decision,
+        policy=policy,
+    )
+
+    assert ("follow_up_date" not in failed(report)) is passes
