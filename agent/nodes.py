@@ -99,6 +99,7 @@ async def review(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         analysis=Analysis.model_validate(state["analysis"]),
         decision=decision,
         policy=ctx.policy,
+        prompts_dir=ctx.prompts_dir,
     )
     reply = reply.model_copy(update={"guardrails": report})
     update: dict[str, Any] = {"draft": dump(reply)}
