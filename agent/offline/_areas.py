@@ -34,7 +34,7 @@ _AREA_CUES = compile_cues(
         ),
         "pricing": (
             (r"prices?|pricing|expensive|overpriced|costs?|value for money", 1),
-            (r"tariffs?|subscription (?:fee|price|cost)|contract|deal", 1),
+            (r"tariffs?|subscription (?:fee|price|cost)", 1),
         ),
         "installation": (
             (r"install\w*|engineers?|technicians?|set ?up|routers?|hubs?|modems?", 1),
@@ -142,8 +142,9 @@ def _areas_in(folded: str, focus: Span | None, anchor: int | None) -> list[str]:
     start, end = (focus.start, focus.end) if focus else (0, len(folded))
     distance: dict[str, int] = {}
     for cue in _AREA_CUES:
-        for match in cue.regex.finditer(folded, start, end):
-            gap = abs(match.start() - anchor) if anchor is not None else match.start()
+        for match in cue.finditer(folded[start:end]):
+            position = start + match.start()
+            gap = abs(position - anchor) if anchor is not None else position
             distance[cue.label] = min(gap, distance.get(cue.label, gap))
     return sorted(distance, key=distance.__getitem__)
 

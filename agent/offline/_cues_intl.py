@@ -16,6 +16,7 @@ INTL_CATEGORY_CUES: Mapping[str, RawCues] = {
     "es": {
         "product_bug": (
             (r"no funciona|error(?:es)?|fall(?:o|a|as)|se cuelga|roto|averiad[oa]", 3),
+            (r"no me deja|no puedo (?:entrar|acceder)|se borr[oó]", 3),
         ),
         "performance": (
             (r"lent(?:o|a|itud)|ca[ií]das?|sin (?:conexi[oó]n|internet)", 3),
@@ -166,18 +167,21 @@ STOPWORDS: Mapping[str, frozenset[str]] = {
     for lang, words in {
         "en": "the and is was are were it to of my i you your this that with for "
         "have has had been they we me very but on at so just get got what when "
-        "can would will don't it's there because still after again not",
-        "es": "el la los las es muy pero que por para con una del se mi está y "
-        "lo como más nada hay tengo sin ya también porque",
+        "can would will don't it's there because still after again not i'm "
+        "doesn't can't won't didn't wanna from their about could should only "
+        "even also every which who why how all any some more than then now want "
+        "like really no do",
+        "es": "el la los las es muy pero que por para con una del se mi está en "
+        "me no lo como más nada hay tengo sin ya también porque",
         "de": "der die das und ist nicht sehr mit ich sie ein eine zu auf für "
         "den dem kein keine war wird mein aber auch noch",
-        "fr": "le les et est très pas une des du je il ne que pour avec mais "
+        "fr": "le les et est très pas une des du je il ne que pour avec mais en "
         "sur au mon ma ce cette sont été rien trop",
-        "pt": "o os é muito não com uma um do da que para mas meu minha está "
+        "pt": "é muito não com uma um do da que para mas meu minha está "
         "sem nada tem foi isso são",
         "nl": "de het een en is niet zeer heel met ik van op maar te voor geen "
         "nog dat die mijn wel ook er zijn",
-        "it": "il lo gli e è molto non con una uno del della che per ma mio mia "
+        "it": "il lo gli è molto non con una uno del della che per ma mio mia "
         "sono ho troppo niente anche",
     }.items()
 }

@@ -24,6 +24,12 @@ PEOPLE_CUES: RawCues = {
             3,
         ),
         (r"(?<!in\s)charg(?:e|es|ed|ing)|fees?", 1.5),
+        (
+            r"(?:bill|invoice|charge|statement)s?\s+(?:\w+\s+){0,2}?(?:was|is|were|"
+            r"are|has been|looks)\s+(?:\w+\s+)?(?:wrong|incorrect|too high|higher|"
+            r"inaccurate)",
+            3,
+        ),
         (r"bill(?:s|ing|ed)?|invoice[sd]?|direct debit|statement", 1.5),
         (r"refund(?:s|ed)?|money back|reimburse\w*", 2.5),
         (r"compensat\w+|credit check|deposit", 2),
@@ -68,7 +74,9 @@ PEOPLE_CUES: RawCues = {
         (
             r"(?:customer service|support|staff|agents?|advis[oe]rs?|reps?|"
             r"representatives?|operators?|employees?|call cent(?:er|re)|"
-            r"crew|attendants?)\s+(?:\w+\s+){0,2}(?:so |very |extremely |really )?"
+            r"crew|attendants?)\s+(?:(?:is|are|was|were|have been|has been|been|"
+            r"seemed|seem|always|often|so|very|really|extremely|quite|just|"
+            r"totally|completely|incredibly)\s+){0,3}"
             r"(?:rude|unhelpful|useless|clueless|incompetent|dismissive|arrogant|"
             r"condescending|patroni[sz]ing|unprofessional|hopeless|ignorant)",
             3,

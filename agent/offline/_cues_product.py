@@ -14,7 +14,7 @@ RawCues = Mapping[str, Sequence[tuple[str, float]]]
 
 PRODUCT_CUES: RawCues = {
     "usability": (
-        (r"~confus(?:ing|ed|es)|~unclear", 2.5),
+        (r"~confus(?:ing|ed|es)|unclear", 2.5),
         (
             r"(?:hard|difficult|impossible|tricky|awkward|a pain|painful)\s+to\s+"
             r"(?:use|find|navigate|understand|follow|read|figure|work out|see|"
@@ -31,7 +31,8 @@ PRODUCT_CUES: RawCues = {
         (r"~(?:clunky|cumbersome|fiddly|convoluted|cluttered|over-?complicated)", 3),
         (r"~(?:complicated|complex|messy)", 2),
         (
-            r"(?:can't|cannot|couldn't|could not|unable to)\s+(?:even\s+)?"
+            r"(?:can't|cannot|couldn't|could not|unable to|can never|could never)\s+"
+            r"(?:even\s+)?"
             r"(?:find|figure out|work out|locate)",
             3,
         ),
@@ -58,10 +59,10 @@ PRODUCT_CUES: RawCues = {
         (
             r"(?:would|it'd) (?:be )?(?:\w+ )?(?:nice|great|good|helpful|useful|"
             r"better) (?:if|to have|to be able)",
-            2,
+            2.5,
         ),
         (
-            r"(?:no|any|not an?|there's no|there is no|without an?)\s+"
+            r"(?:no|any|not an?|there's no|there is no|without (?:an?|the|any))\s+"
             r"(?:way|option|ability|setting|feature|button|function\w*)\s+to",
             3,
         ),
@@ -72,6 +73,12 @@ PRODUCT_CUES: RawCues = {
             3,
         ),
         (r"(?:doesn't|does not|don't) let (?:me|you|us|users)", 2.5),
+        (r"(?:just|simply) let (?:me|us|users)|(?:want|like) to be able to", 2.5),
+        (
+            r"(?:can't|cannot|doesn't|does not|unable to) (?:cope|handle|deal) with|"
+            r"(?:no|lack of|without) support for",
+            2.5,
+        ),
         (r"lack(?:s|ing)? (?:of )?(?:\w+ )?(?:features?|functionality|options?)", 3),
         (r"missing (?:features?|functionality|options?|integrations?|the ability)", 3),
         (r"(?:features?|functionality|option|integration) (?:is |are )?missing", 3),

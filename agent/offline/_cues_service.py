@@ -22,19 +22,31 @@ SERVICE_CUES: RawCues = {
         (r"~(?:broken|broke)", 2.5),
         (r"~(?:faulty|defective|malfunction\w*)", 3),
         (r"something went wrong", 3),
-        (r"(?:black|blank|white|frozen) screen", 3),
-        (_NOT_NOW + r"(?:work|works|working|worked|functioning|responding|loading)", 3),
+        (r"(?:black|blank|frozen) screen", 3),
+        (
+            _NOT_NOW + r"(?:work|works|working|worked|functioning|functional|"
+            r"responding|loading|loads?|opens?|finds?|syncs?|saves?|sends?)",
+            3,
+        ),
         (r"nothing(?: is|'s)? working|(?:won't|wont|will not) work", 3),
         (
+            rf"{NOT}\s+(?:even\s+)?(?:let|letting|allow|allowing)\s+(?:me|us)\s+"
+            r"(?:to\s+)?(?:log|sign|join|rejoin|access|open|in|into|use|book|pay)",
+            3,
+        ),
+        (r"(?:keeps?|kept) (?:saying|telling me|asking)|incorrect password", 2),
+        (
             r"(?:won't|wont|doesn't|does not|can't|cannot|couldn't|could not|"
-            r"unable to|will not|didn't|did not)\s+(?:let me\s+)?(?:log ?in|"
-            r"sign ?in|access|load|open|launch|join|upload|download|sync|save|"
-            r"print|pay|book|check ?in|send|play|start|select|reserve|purchase|"
+            r"unable to|will not|didn't|did not)\s+(?:even\s+)?(?:let me\s+)?"
+            r"(?:log ?in|sign ?in|access|load|open|launch|join|upload|download|sync|"
+            r"save|print|pay|book|check ?in|send|play|start|select|reserve|purchase|"
             r"rebook|complete)",
             3,
         ),
         (r"fail(?:s|ed|ing)? to (?:load|open|save|send|sync|upload|launch|start)", 3),
+        (r"~(?<!#)fail(?:s|ed|ing|ures?)?", 2.5),
         (r"(?:keeps?|kept) (?:logging|signing|kicking|throwing) (?:me )?out", 3),
+        (r"(?:logs?|kicks?|signs?|throws?) (?:me|us) out", 2.5),
         (r"~(?:unusable|not usable)", 2),
         (
             r"(?:lost|deleted|wiped|erased|disappeared)\s+(?:all\s+)?(?:of\s+)?"
@@ -84,9 +96,14 @@ SERVICE_CUES: RawCues = {
         (r"issues? with|problems? with", 1),
     ),
     "performance": (
-        (r"~slow(?:ly|ness|er|est|s|ed)?|~sluggish|~snail'?s? pace", 2.5),
+        (r"~slow(?:ly|ness|er|est|s|ed)?|sluggish|snail'?s? pace", 2.5),
         (r"~(?:lag|lags|laggy|lagging|buffering|crawl(?:s|ing)?)", 2.5),
         (r"(?:takes?|taking|took|taken) (?:forever|ages|so long)", 2),
+        (
+            r"(?:takes?|taking|took) (?:so |too |very |a (?:very )?)?long(?:er)? to "
+            r"(?:load|open|start|connect|respond|send|sync|upload|join|update)",
+            2.5,
+        ),
         (
             r"loading (?:forever|for ages)|"
             r"wait(?:ing|ed)? (?:far |way )?(?:too|to) long",
@@ -128,7 +145,7 @@ SERVICE_CUES: RawCues = {
             2.5,
         ),
         (r"time(?:s|d)? ?out|timing out", 2),
-        (r"~delay(?:s|ed)?|~late (?:delivery|flights?|arrival|again)", 2.5),
+        (r"~delay(?:s|ed)?|late (?:delivery|flights?|arrival|again)", 2.5),
         (r"(?:arrived|delivered|running|was|were|flight|hours?|days?) late", 2.5),
         (
             r"miss(?:ed|ing)? (?:my |our |the |a )?(?:\w+ )?(?:connection|"
@@ -209,7 +226,7 @@ SERVICE_CUES: RawCues = {
             r"(?:taken|took|taking|take|waited|waiting|wait)\s+(?:\w+\s+){0,3}?"
             r"(?:\d+\s?|an?\s|one\s|a few\s|several\s|two\s|three\s|four\s|"
             r"five\s|six\s|many\s)(?:days?|weeks?|months?)\s+(?:\w+\s+){0,2}?"
-            r"(?:to|for)\s+(?:\w+\s+){0,3}?(?:connect\w*|install\w*|set up|"
+            r"(?:to|for)\s+(?:\w+\s+){0,4}?(?:connect\w*|install\w*|set up|"
             r"activat\w*|go live|start\w*|"
             r"switch\w*|broadband|internet|wi-?fi|phone line|landline|service|"
             r"equipment|router)",
@@ -240,6 +257,13 @@ SERVICE_CUES: RawCues = {
         (r"fitt(?:ed|ing)|new (?:home|house|property)", 2),
         (rf"(?:still\s+)?{NOT}\s+(?:yet\s+)?(?:been\s+)?provided", 2.5),
         (r"time (?:it )?(?:taken|took|takes) to (?:get|connect|install|set)", 2.5),
+        (
+            r"(?:installation|install|setup|set up|connection|activation|onboarding)\s+"
+            r"(?:\w+\s+){0,2}?(?:took|takes|taking|has taken)\s+"
+            r"(?:over\s+|more than\s+)?(?:an?|\d+|two|three|four|several|many)\s+"
+            r"(?:days?|weeks?|months?)",
+            3,
+        ),
         (r"cancel+(?:ed|ing) (?:my |our |the )?orders?", 2.5),
         (r"(?:i|we) ordered|orders?", 1.5),
         (r"order(?:ing)? process|placed? (?:an |my |the )?order|re-?order\w*", 2),

@@ -1,11 +1,12 @@
 """How the customer feels, and how strongly, read from cues and the score.
 
 Each emotion collects the weights of its cues (negated cues do not count);
-profanity, regulator or lawyer threats and sarcasm add to anger, threats to
-leave add to anger and frustration. The strongest emotion wins; ties go to
-the stronger feeling in `_ORDER`. With no cue at all the emotion is
-frustration for a 0-4 with a named problem, otherwise disappointment; an
-empty comment reads as indifference.
+profanity, regulator or lawyer threats, sarcasm and a comment written in
+capitals add to anger; a threat to leave adds to frustration. The strongest
+emotion wins; ties go to the stronger feeling in `_ORDER`. With no cue at all
+the emotion is frustration for a 0-4 that reports a failure (a bug, an
+outage, a billing or setup problem, poor support), otherwise disappointment;
+an empty comment reads as indifference.
 
 Intensity starts from the score (0 gives 0.45, 6 gives 0.15) and rises with
 cue weight, profanity, legal threats, threats to leave, shouting in capitals,
@@ -96,7 +97,11 @@ _EMOTION_CUES = compile_cues(
         ),
         "indifference": (
             (r"meh|whatever|so-so|nothing special|no opinion|not bothered", 2.5),
-            (r"(?:it's |its |it is )?(?:ok|okay|alright|fine|average)", 1),
+            (
+                r"(?:it's|its|it is|it was|was|is) (?:just )?"
+                r"(?:ok|okay|alright|average)",
+                1,
+            ),
             (r"does the job|neutral|no strong feelings", 1.5),
         ),
     }
@@ -134,13 +139,14 @@ _INTENSIFIER = re.compile(
     re.IGNORECASE,
 )
 _EMOJI = {
-    "anger": "😡🤬😤👿💢🖕😠",
+    "anger": "😡🤬😤👿💢🖕😠🤢🤮",
     "sadness": "😞😢😭☹😔💔😥😿",
     "confusion": "🤔😕🤨❓😵",
     "worry": "😟😰😨😱😬",
     "frustration": "😩😫🙄😒🤦",
     "indifference": "😐😑🤷",
 }
+_SHOUT = 0.15
 _ACRONYMS = frozenset({"BT", "UK", "TV", "WIFI", "ISP", "SMS", "PC", "IT", "OK"})
 
 
@@ -159,7 +165,7 @@ def read_emotion(
     score: int,
     language: str,
     *,
-    has_issue: bool,
+    failure: bool,
     leaving: int | None,
 ) -> EmotionReading:
     """Read the customer's emotion and its intensity from the comment."""
@@ -167,7 +173,7 @@ def read_emotion(
     positions: dict[str, int] = {}
     cues = _EMOTION_CUES + (_INTL_EMOTION_CUES if language != "en" else ())
     for cue in cues:
-        for match in cue.regex.finditer(folded):
+        for match in cue.finditer(folded):
             if cue.negatable and negated(folded, match.start()):
                 continue
             weights[cue.label] += cue.weight
@@ -179,7 +185,7 @@ def read_emotion(
     for mark, label, weight in (
         (profanity, "anger", 3.0),
         (legal, "anger", 2.5),
-        (sarcasm, "anger", 1.5),
+        (sarcasm, "anger", 2.5),
     ):
         if mark:
             weights[label] += weight
@@ -187,6 +193,12 @@ def read_emotion(
     if leaving is not None:
         weights["frustration"] += 1.0
         positions.setdefault("frustration", leaving)
+    shouting = _shouting(text)
+    if shouting >= _SHOUT:
+        weights["anger"] += 2.0
+        positions.setdefault(
+            "anger", next(i for i, ch in enumerate(text) if ch.isalpha())
+        )
     for label, symbols in _EMOJI.items():
         count = sum(text.count(symbol) for symbol in symbols)
         if count:
@@ -198,7 +210,7 @@ def read_emotion(
         if not text.strip():
             best = "indifference"
         else:
-            best = "frustration" if has_issue and score <= 4 else "disappointment"
+            best = "frustration" if failure and score <= 4 else "disappointment"
 
     intensity = 0.45 - 0.05 * score
     intensity += min(0.3, 0.06 * weights[best])
@@ -206,7 +218,7 @@ def read_emotion(
     intensity += 0.2 if legal else 0.0
     intensity += 0.1 if leaving is not None else 0.0
     intensity += 0.1 if sarcasm else 0.0
-    intensity += _shouting(text) + _exclaiming(text)
+    intensity += shouting + _exclaiming(text)
     intensity += min(0.12, 0.03 * len(_INTENSIFIER.findall(folded)))
     intensity += min(0.2, 0.05 * sum(text.count(s) for s in _EMOJI["anger"]))
     cap = 0.3 if best == "indifference" else 1.0
@@ -219,11 +231,11 @@ def _shouting(text: str) -> float:
     words = re.findall(r"[^\W\d_]{2,}", text)
     caps = [w for w in words if w.isupper() and w not in _ACRONYMS]
     if len(words) >= 4 and len(caps) >= 0.6 * len(words):
-        return 0.15
+        return _SHOUT
     return min(0.09, 0.03 * len(caps))
 
 
 def _exclaiming(text: str) -> float:
-    runs = re.findall(r"!{2,}|\?!|!\?", text)
+    runs = re.findall(r"!{2,}|\?!|!\?|\u203c", text)
     singles = text.count("!")
     return min(0.15, 0.05 * len(runs) + 0.01 * singles)

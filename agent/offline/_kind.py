@@ -36,7 +36,7 @@ def read_kind(folded: str, sentences: SentenceIndex, primary: str) -> KindReadin
     """Decide fixable or fundamental from kind cues and the primary category."""
     found: dict[str, int] = {}
     for cue in KIND_CUES:
-        for match, _ in sentences.matches(cue.regex, folded):
+        for match, _ in sentences.matches(cue.finditer(folded)):
             position = match.start()
             if cue.negatable and negated(folded, position):
                 continue

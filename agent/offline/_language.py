@@ -1,13 +1,15 @@
 """Which language a comment is written in, as an ISO 639-1 code.
 
 `langdetect` costs a few milliseconds a call and guesses badly on a few
-words, so cheap rules come first. Text with no letters is "und". Text of
-three words or fewer is the language whose function words it uses, or "en"
-when written in plain ASCII letters. Longer text is "en" when it is plain
-ASCII and uses English function words at least as often as any other
-language's, or when it is almost all ASCII and English function words clearly
-dominate. Everything else goes to
-`langdetect` (seeded, so the answer never changes), and "und" if it fails.
+words, so cheap rules come first. They count each language's *distinctive*
+function words (words no other listed language shares). Text with no letters
+is "und". Text of three words or fewer is the language whose function words
+or category cues it uses ("muy lento", "zu teuer"), else "en" when written in
+plain ASCII letters. Longer plain-ASCII text is "en" unless another
+language's words outnumber the English ones; text that is almost all ASCII is
+"en" when English words clearly dominate. Everything else goes to
+`langdetect` (seeded, so the answer never changes, and fed lower case, which
+it reads better), and "und" if it fails.
 """
 
 from __future__ import annotations
@@ -18,38 +20,43 @@ from langdetect import DetectorFactory, detect
 from langdetect.lang_detect_exception import LangDetectException
 
 from agent.offline._cues_intl import STOPWORDS
+from agent.offline._lexicon import INTL_CUES
 
 DetectorFactory.seed = 0
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_DISTINCT = {
+    lang: words - frozenset().union(*(v for k, v in STOPWORDS.items() if k != lang))
+    for lang, words in STOPWORDS.items()
+}
 
 
-def detect_language(text: str) -> str:
-    """Return the ISO 639-1 code of `text`, or "und" when it cannot tell."""
-    words = [word.lower() for word in _WORD.findall(text)]
+def detect_language(folded: str) -> str:
+    """The ISO 639-1 code of a folded comment, or "und" when it cannot tell."""
+    words = _WORD.findall(folded)
     if not words:
         return "und"
 
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in STOPWORDS.items()}
-    ranked = sorted(counts, key=lambda lang: (-counts[lang], lang != "en"))
-    best, runner_up = ranked[0], ranked[1]
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _DISTINCT.items()}
+    other = max(count for lang, count in counts.items() if lang != "en")
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     ascii_only = all(word.isascii() for word in words)
 
     if len(words) <= 3:
-        if counts[best] > counts[runner_up]:
+        for lang, cues in INTL_CUES.items():
+            counts[lang] += sum(cue.search(folded) is not None for cue in cues)
+        best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+        if counts[best] > 0 and sorted(counts.values())[-2] < counts[best]:
             return best
-        if ascii_only:
-            return "en"
-        return _langdetect(text)
+        return "en" if ascii_only else _langdetect(folded)
 
-    other = max(count for lang, count in counts.items() if lang != "en")
     if ascii_only and counts["en"] >= other:
         return "en"
     letters = sum(len(word) for word in words)
     foreign = sum(len(word) for word in words if not word.isascii())
     if counts["en"] >= max(2, 2 * other) and foreign <= 0.05 * letters:
         return "en"
-    return _langdetect(text)
+    return _langdetect(folded)
 
 
 def _langdetect(text: str) -> str:

@@ -1,10 +1,11 @@
 """Cue tables for the offline analysis, compiled once at import.
 
-A raw cue is `(pattern, weight)`: a case-insensitive regex matched on whole
-words. A leading `~` marks a cue that a nearby negation cancels ("not slow").
-Category weights: 3 names a problem outright, 2-2.5 strongly suggests it, and
-2 or below is a topic mention ("bill", "agent") that counts little when its
-clause praises rather than complains.
+A raw cue is `(pattern, weight)`: a lower-case regex matched on whole words
+of the lowered text. A leading `~` marks a cue that a nearby negation cancels
+("not slow"). A literal space matches any run of whitespace. Category
+weights: 3 names a problem outright, 2.5 strongly suggests one, and 2 or
+below is a topic mention ("bill", "engineer") that counts a third as much
+when its clause praises and complains of nothing.
 
 The category tables live in `_cues_service`, `_cues_people`, `_cues_product`
 and `_cues_intl`; the smaller tables that decide *kind* and vagueness live
@@ -14,7 +15,7 @@ here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from agent.offline._cues_intl import INTL_CATEGORY_CUES
@@ -31,12 +32,36 @@ TOPIC_WEIGHT = 2.0
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One compiled cue pointing at a label."""
+    """One compiled cue pointing at a label.
+
+    The regex carries no leading word-boundary assertion, so the engine can
+    skip ahead on the first letter; `finditer` checks the boundary instead.
+    It expects text lowered by `_text.fold`.
+    """
 
     label: str
     regex: re.Pattern[str]
     weight: float
     negatable: bool
+
+    def finditer(self, folded: str) -> Iterator[re.Match[str]]:
+        """Matches that start at a word boundary, left to right."""
+        position = 0
+        while match := self.regex.search(folded, position):
+            start = match.start()
+            if start and _is_word(folded[start - 1]) and _is_word(folded[start]):
+                position = start + 1
+                continue
+            yield match
+            position = max(match.end(), start + 1)
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        """The first match that starts at a word boundary."""
+        return next(self.finditer(folded), None)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def compile_cues(raw: RawCues) -> tuple[Cue, ...]:
@@ -46,7 +71,7 @@ def compile_cues(raw: RawCues) -> tuple[Cue, ...]:
         for pattern, weight in entries:
             negatable = pattern.startswith("~")
             body = _spaces(pattern.removeprefix("~"))
-            regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+            regex = re.compile(rf"(?:{body})(?!\w)")
             cues.append(Cue(label, regex, weight, negatable))
     return tuple(cues)
 
@@ -125,12 +150,13 @@ KIND_CUES = compile_cues(
                 3,
             ),
             (
-                r"(?:switch(?:ed|ing)?|went back|go(?:ing)? back|gone back|"
-                r"port(?:ed|ing)?|mov(?:ed|ing) over)\s+to\s+(?:a\s+|another\s+)?"
-                r"(?:competitor|provider|supplier|vendor|alternative|(?-i:[A-Z]\w+))",
+                r"(?:switch(?:ed|ing)?|mov(?:ed|ing)|chang(?:ed|ing)|port(?:ed|ing)?)"
+                r"(?: over)? to (?:a |another )?(?:\w+ )?(?:competitor|provider|"
+                r"supplier|vendor|alternative|different (?:provider|supplier|company|"
+                r"app|bank|airline|network))",
                 2,
             ),
-            (r"mov(?:e|ed|ing) to (?:a |another )?(?:competitor|provider|supplier)", 2),
+            (r"(?:went|going|gone|moved|moving|switched|switching) back to", 2),
             (
                 r"(?:will|going to|gonna|about to|ready to|want to|planning to|"
                 r"thinking of|considering)\s+(?:be\s+)?(?:leav\w+|cancel\w*|switch\w*|"
@@ -138,7 +164,7 @@ KIND_CUES = compile_cues(
                 3,
             ),
             (r"take (?:my|our) business elsewhere|(?:looking|shopping) around", 3),
-            (r"(?:won't|will not|not) (?:be )?renew(?:ing)?|uninstall(?:ed|ing)?", 3),
+            (r"(?:won't|will not|not) (?:be )?renew(?:ing)?", 3),
             (r"(?:should|wish i|wish we) (?:had|have) stayed with", 3),
             (r"never (?:using|use|buying|buy|flying|fly|ordering) (?:\w+ )?again", 2),
         ),

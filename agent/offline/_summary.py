@@ -2,16 +2,24 @@
 
 A summary keeps the customer's words and pronouns. Cleaning only removes what
 carries no issue: lead-ins ("Because", "The reason is", "I gave a 3 because"),
-trailing talk about the score, HTML leftovers, runs of punctuation, and
-personal data, which is masked. It is cut to 160 characters at a word.
+trailing talk about the score, HTML leftovers, emoji and emoticons, runs of
+punctuation, a cut-off word fragment at the very start, and personal data,
+which is masked. It is cut to 160 characters at a word.
+
+A suggested fix is the first clause that proposes one ("please add...", "just
+let me...", "you should refund...", "would be nice if...", "bring back...",
+"if you could...", "I wish..."), up to the next comma or full stop, tidied
+the same way.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
-from agent.offline._text import Span, is_injection, mask_pii
+from agent.offline._cues_intl import STOPWORDS
+from agent.offline._text import Span, mask_pii
 
 SUMMARY_LIMIT = 160
 
@@ -41,7 +49,9 @@ _LEAD_INS = (
         r"(?:is\s+)?(?:because|as|due to)[\s,:]*",
         re.I,
     ),
-    re.compile(r"^(?:well|so|honestly|tbh|basically|ok|okay|um+|er+)[\s,:]+", re.I),
+    re.compile(
+        r"^(?:(?:well|so|ok|okay)\s*[,:]|honestly|tbh|basically|um+|er+)[\s,:]*", re.I
+    ),
     re.compile(r"^(?:10|\d)(?:\s*/\s*10)?(?:\s*[-:.,]\s*|\s{2,})(?=\w)"),
 )
 _TRAILING_SCORE = (
@@ -55,6 +65,14 @@ _TRAILING_SCORE = (
     re.compile(r"\s*\(?\b\d{1,2}\s*(?:/|out of)\s*10\)?\s*[.!]*$", re.I),
 )
 _TAG = re.compile(r"<[^<>]{1,40}>")
+_CLAUSE_END = re.compile(r"[,;.!?\n]|\s(?:but|or else|otherwise|because|as)\s")
+_MIN_WORDS = 2
+_SYMBOLS = frozenset({"So", "Sk", "Cs", "Co"})
+_FRAGMENT = re.compile(r"([a-z]{1,3})\b[,.]?\s+(?=\w)")
+_SHORT = "a an i as if by or up us oh ok no yes new old bad app bit lot day pay fee tv"
+_SHORT += " box set use far few one two got get put yet let ask try"
+_SHORT_WORDS = STOPWORDS["en"] | frozenset(_SHORT.split())
+_EMOTICON = re.compile(r"(?<!\w)>?[:;=][-']?[()\[\]\\/|dpvo3]+(?!\w)", re.I)
 _RUNS = re.compile(r"([!?.,])\1+")
 
 _FIX_VERBS = (
@@ -63,6 +81,11 @@ _FIX_VERBS = (
     r"reduce|lower|offer|remove|send|credit|compensate|reimburse|cancel|"
     r"reconnect|put|enable|support|reply|respond|ring|email|speak|resolve|"
     r"explain|revert|go back|hire|train|honou?r|pay|lower|listen|answer|tell)"
+)
+_IMPERATIVES = (
+    r"fix|add|bring back|refund|compensate|sort|give|make|let|allow|stop|reduce|"
+    r"lower|improve|hire|train|restore|reinstate|provide|contact|call|reconnect|"
+    r"credit|remove|get rid of|cancel|reimburse|honou?r"
 )
 _RESOLUTIONS = (
     re.compile(
@@ -78,7 +101,8 @@ _RESOLUTIONS = (
         re.I,
     ),
     re.compile(
-        r"\b(?:i|we)\s+(?:really\s+|just\s+)?wish\s+(?:it|you|there|they)", re.I
+        r"\b(?:(?:i|we)\s+(?:really\s+|just\s+)?)?wish\s+(?:it|you|there|they)",
+        re.I,
     ),
     re.compile(r"(?:^|\b(?:just|simply)\s+)let\s+(?:me|us|users|people)\s+\w+", re.I),
     re.compile(
@@ -87,7 +111,7 @@ _RESOLUTIONS = (
         re.I,
     ),
     re.compile(
-        rf"\b(?:(?:you|they|it|someone|company|we|the \w+)\s+)?(?:should|could|"
+        rf"\b(?:(?:you|they|it|someone|company|we|the \w+)\s+)?(?:should|"
         rf"need to|needs to|ought to|must)\s+(?!have\b|'ve\b|of\b)(?:just\s+|"
         rf"really\s+|seriously\s+)?(?:{_FIX_VERBS}|be able)\b",
         re.I,
@@ -99,7 +123,9 @@ _RESOLUTIONS = (
         re.I,
     ),
     re.compile(
-        rf"^(?:just\s+)?(?:{_FIX_VERBS}|bring back|get rid of)\s+(?!up\b)\w+", re.I
+        rf"(?:^|(?<=[,;:]\s))(?:just\s+)?(?:{_IMPERATIVES})\s+"
+        r"(?!up\b|of\b|with\b|down\b|cent(?:re|er)\b|backs?\b)\w+",
+        re.I,
     ),
     re.compile(
         r"\b(?:deber[ií]an|sollten|devriez|devraient|deveriam|zouden moeten|"
@@ -109,11 +135,19 @@ _RESOLUTIONS = (
 )
 
 
-def clean_summary(raw: str) -> str:
-    """Tidy one clause of the comment into a summary in the customer's words."""
-    text = _TAG.sub(" ", html.unescape(raw))
+def clean_summary(raw: str, *, opens_comment: bool = False) -> str:
+    """Tidy one clause of the comment into a summary in the customer's words.
+
+    `opens_comment` says the clause starts the comment, where a cut-off
+    fragment of a word ("ted, then the engineer...") is dropped.
+    """
+    text = _EMOTICON.sub(" ", _TAG.sub(" ", html.unescape(raw)))
     text = re.sub(r"(?<=\w)\ufffd(?=\w)", "'", text).replace("\ufffd", "")
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _SYMBOLS)
     text = " ".join(text.split())
+    fragment = _FRAGMENT.match(text) if opens_comment else None
+    if fragment and fragment.group(1) not in _SHORT_WORDS:
+        text = text[fragment.end() :]
 
     stripped = False
     for _ in range(3):
@@ -149,27 +183,33 @@ def find_resolution(
     """The first clause where the customer proposes their own fix."""
     for sentence in sentences:
         body = folded[sentence.start : sentence.end]
-        if is_injection(body):
-            continue
-        for pattern in _RESOLUTIONS:
-            match = pattern.search(body)
-            if not match:
-                continue
-            start = sentence.start + match.start()
+        starts = sorted(
+            sentence.start + match.start()
+            for pattern in _RESOLUTIONS
+            if (match := pattern.search(body))
+        )
+        for start in starts:
             end = _clause_end(folded, start, sentence.end)
-            words = re.findall(r"\w+", folded[start:end])
-            if len(words) >= 3 or (len(words) == 2 and match.re is not _RESOLUTIONS[0]):
-                quote = Span(start, end)
-                return quote, cut(_tidy(text[start:end]), SUMMARY_LIMIT)
+            if len(re.findall(r"\w+", folded[start:end])) >= _MIN_WORDS:
+                return Span(start, end), cut(_tidy(text[start:end]), SUMMARY_LIMIT)
     return None
 
 
 def _clause_end(folded: str, start: int, limit: int) -> int:
-    """End of the clause that starts at `start`, within its sentence."""
-    match = re.compile(r"[.!?;\n]|\s(?:but|or else|otherwise)\s").search(
-        folded, start, limit
-    )
-    end = match.start() if match else limit
+    """End of the clause that starts at `start`, within its sentence.
+
+    A comma ends the clause too, unless that would leave fewer than three
+    words ("please, please add...").
+    """
+    end = limit
+    for match in _CLAUSE_END.finditer(folded, start, limit):
+        if (
+            match.group() in {",", ";"}
+            and len(folded[start : match.start()].split()) < 3
+        ):
+            continue
+        end = match.start()
+        break
     while end > start and folded[end - 1] in " ,:-":
         end -= 1
     return end

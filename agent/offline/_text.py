@@ -2,15 +2,15 @@
 
 Every position here indexes the original comment, so any quote cut with a
 span is a verbatim substring of what the customer wrote. Matching runs on a
-"folded" copy of the same length (curly quotes made straight, U+FFFD read as
-an apostrophe), which keeps the positions valid.
+"folded" copy of the same length (lower case, curly quotes made straight,
+U+FFFD read as an apostrophe), which keeps the positions valid.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 MAX_CUE_CHARS = 4000
@@ -32,13 +32,16 @@ _FOLD = str.maketrans(
     }
 )
 
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s|$)|[\n;]+|\s[-\u2013\u2014]+\s")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+[\"')\]]*(?=\s|$)|\n+|\s[-\u2013\u2014]+\s"
+    r"|(?<!&amp)(?<!&lt)(?<!&gt)(?<!&quot)(?<!&#39)(?<!&nbsp);+"
+)
 _CLAUSE_BREAK = re.compile(
     r",|:|\s(?:but|however|although|though|whereas|and then|so)\s", re.IGNORECASE
 )
 NOT = (
-    r"(?:not|never|cannot|\w+n't|dont|doesnt|didnt|isnt|wasnt|arent|werent|wont|"
-    r"cant|couldnt|wouldnt|havent|hasnt)"
+    r"(?:not|never|cannot|(?:do|does|did|is|was|are|were|wo|ca|could|would|should|"
+    r"have|has|had|ai|must|need)(?:n't|nt))"
 )
 """A regex for a negating word, apostrophe or not ("doesn't", "doesnt")."""
 
@@ -62,6 +65,20 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
 _CARD_OR_ACCOUNT = re.compile(r"\b(?:\d[ -]?){12,19}\b")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b", re.IGNORECASE)
+_STREET = re.compile(
+    r"\b\d{1,4}\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|close|"
+    r"drive|way|crescent|court|place|terrace|grove|gardens)\b",
+    re.IGNORECASE,
+)
+_PII = (
+    (_EMAIL, "[email]"),
+    (_URL, "[link]"),
+    (_CARD_OR_ACCOUNT, "[number]"),
+    (_STREET, "[address]"),
+    (_POSTCODE, "[postcode]"),
+    (_PHONE, "[phone]"),
+)
 _PII_FILLER = re.compile(
     r"\b(?:my|me|on|at|is|number|no|phone|mobile|tel|email|e-mail|call|ring|"
     r"contact|reach|address|account|ref|reference|details?|please|pls|plz|"
@@ -72,18 +89,20 @@ _PII_FILLER = re.compile(
 _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?"
     r"(?:previous|prior|above|earlier|preceding|system|original)?\s*"
-    r"(?:instructions?|prompts?|rules|messages?|guidelines)"
+    r"(?:instructions?|prompts?|rules|guidelines)"
     r"|\b(?:system|developer)\s+(?:prompt|message|instructions?)"
     r"|\byou\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|bot|language model|gpt)"
     r"|\bas\s+an\s+ai\b|\bnew\s+instructions?\b|\bjailbreak"
-    r"|\b(?:act|behave)\s+as\s+(?:if|an?)\b|\bpretend\s+(?:to\s+be|you)"
-    r"|\b(?:write|reply|respond|answer|say|tell\s+me)\s+(?:back\s+)?"
-    r"(?:to\s+me\s+)?(?:that|saying|with)\b"
+    r"|\bpretend\s+(?:to\s+be|you\s+are)"
+    r"|\b(?:write|reply|respond|answer)\s+back\s+(?:to\s+me\s+)?(?:that|saying)\b"
+    r"|\bin\s+your\s+(?:reply|response|answer|email)\s*,?\s+(?:say|promise|"
+    r"include|confirm|tell)"
     r"|\b(?:repeat|print|output|reveal|show)\s+(?:me\s+)?(?:your|the)\s+"
     r"(?:prompt|instructions)"
     r"|<\|?\s*(?:system|im_start|assistant)|\[/?inst\]"
-    r"|\b(?:classify|categori[sz]e|label|mark|flag|route)\s+(?:this|it|me)\s+"
-    r"(?:as|to)\b",
+    r"|\b(?:classify|categori[sz]e|label|route|tag|mark)\s+(?:this|it|me)\s+"
+    r"(?:as|to)\s+(?:an?\s+)?(?:p[1-4]\b|priority|urgent|[a-z]+_[a-z]+|pricing|"
+    r"billing|other|fundamental|fixable|promoter)",
     re.IGNORECASE,
 )
 _DEMAND = re.compile(
@@ -121,18 +140,22 @@ class SentenceIndex:
         return None
 
     def matches(
-        self, regex: re.Pattern[str], folded: str
+        self, matches: Iterable[re.Match[str]]
     ) -> Iterator[tuple[re.Match[str], Span]]:
-        """Matches of `regex` that lie wholly inside one readable sentence."""
-        for match in regex.finditer(folded):
+        """The `matches` that lie wholly inside one readable sentence."""
+        for match in matches:
             sentence = self.at(match.start())
             if sentence is not None and match.end() <= sentence.end:
                 yield match, sentence
 
 
 def fold(text: str) -> str:
-    """A same-length copy of `text` that regexes can match more easily."""
-    return text.translate(_FOLD)
+    """A lower-case, same-length copy of `text` that cues can match directly."""
+    folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -211,6 +234,14 @@ def positive_clause(folded: str, sentence: Span, position: int) -> bool:
     return bool(_POSITIVE.search(clause)) and not _NEGATIVE_MARK.search(clause)
 
 
+def blank(folded: str, spans: list[Span]) -> str:
+    """`folded` with the given spans replaced by spaces, keeping its length."""
+    for span in spans:
+        width = span.end - span.start
+        folded = folded[: span.start] + " " * width + folded[span.end :]
+    return folded
+
+
 def is_injection(text: str) -> bool:
     """True for text that tries to instruct the system rather than give feedback."""
     return bool(_INJECTION.search(text))
@@ -222,8 +253,8 @@ def is_demand(text: str) -> bool:
 
 
 def has_pii(text: str) -> bool:
-    """True when the text carries an email, phone, card or account number, or URL."""
-    return any(p.search(text) for p in (_EMAIL, _PHONE, _CARD_OR_ACCOUNT, _URL))
+    """True when the text carries contact details, an address or an account number."""
+    return any(pattern.search(text) for pattern, _ in _PII)
 
 
 def is_pii_only(text: str) -> bool:
@@ -231,14 +262,13 @@ def is_pii_only(text: str) -> bool:
     if not has_pii(text):
         return False
     rest = mask_pii(text)
-    rest = re.sub(r"\[(?:email|phone|number|link)\]", " ", rest)
+    rest = re.sub(r"\[(?:email|phone|number|link|address|postcode)\]", " ", rest)
     rest = _PII_FILLER.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]{2,}", rest)) < 3
 
 
 def mask_pii(text: str) -> str:
-    """Replace emails, links, card or account numbers and phones with tags."""
-    text = _EMAIL.sub("[email]", text)
-    text = _URL.sub("[link]", text)
-    text = _CARD_OR_ACCOUNT.sub("[number]", text)
-    return _PHONE.sub("[phone]", text)
+    """Replace emails, links, account numbers, addresses and phones with tags."""
+    for pattern, tag in _PII:
+        text = pattern.sub(tag, text)
+    return text

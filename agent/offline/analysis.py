@@ -4,12 +4,19 @@
 the first 4,000 characters for cues; every evidence quote is still a verbatim
 substring of the full comment.
 
+Sentences that try to instruct the system ("ignore previous instructions",
+"write back that...") are blanked before any cue is read, so they can steer
+neither the labels nor the summary; a sentence that only demands something
+("you must refund me") or only holds personal data still counts for the
+labels but is never the summary.
+
 A comment is *vague* when it names no specific problem: it is empty, holds
-only punctuation, emoji or numbers, says it is too early to tell, or no
-category cue fires and, once judgement words ("bad", "poor", "terrible
-service", "meh", "could be better") and function words are set aside, fewer
-than four words are left. A comment in a language without a cue lexicon is
-only vague when it has no letters, since the cues cannot judge it.
+only punctuation, emoji or numbers (or only instructions to the system), says
+it is too early to tell or points elsewhere ("see my notes"), or no category
+cue fires and, once judgement words ("bad", "poor", "terrible service",
+"meh", "could be better") and function words are set aside, fewer than four
+words are left. A comment in a language without a cue lexicon is only vague
+when it has no letters, since the cues cannot judge it.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from agent.offline._text import (
     MAX_CUE_CHARS,
     SentenceIndex,
     Span,
+    blank,
     clause_around,
     fold,
     is_demand,
@@ -62,6 +70,9 @@ DEFAULT_CATEGORIES = (
 )
 VAGUE_SUMMARY = "no specific issue given"
 
+_FAILURES = frozenset(
+    {"product_bug", "performance", "pricing", "support_experience", "onboarding"}
+)
 _MIN_SCORE = 1.0
 _SECONDARY_SCORE = 2.0
 _MAX_SECONDARY = 3
@@ -92,14 +103,15 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     fallback = "other" if "other" in allowed or not allowed else allowed[-1]
     text = response.comment[:MAX_CUE_CHARS]
     folded = fold(text)
-    sentences = SentenceIndex(
-        [s for s in sentence_spans(text) if not is_injection(folded[s.start : s.end])]
-    )
-    language = detect_language(text)
+    spans = sentence_spans(text)
+    injected = [s for s in spans if is_injection(folded[s.start : s.end])]
+    language = detect_language(folded)
+    folded = blank(folded, injected)
+    sentences = SentenceIndex([s for s in spans if s not in injected])
 
     hits = _category_hits(folded, sentences, language, allowed)
     ranked = _rank(hits)
-    vague = _is_vague(text, folded, ranked, language)
+    vague = _is_vague(folded, ranked, language)
     primary = ranked[0][0] if ranked and not vague else fallback
     secondary = [c for c, score in ranked if score >= _SECONDARY_SCORE]
     secondary = [c for c in secondary if c != primary][:_MAX_SECONDARY]
@@ -113,7 +125,7 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         folded,
         response.score,
         language,
-        has_issue=bool(ranked),
+        failure=primary in _FAILURES,
         leaving=kind.leaving,
     )
     resolution = find_resolution(text, folded, sentences.spans)
@@ -131,8 +143,8 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         quotes["intends_to_leave"] = quote.at(kind.leaving)
     evidence = [
         Evidence(label=label, quote=found)
-        for label, text_quote in quotes.items()
-        if (found := text_quote or quote.fallback())
+        for label, cue_quote in quotes.items()
+        if (found := cue_quote or quote.fallback())
     ]
 
     return Analysis(
@@ -161,7 +173,7 @@ def _category_hits(
     for cue in cues:
         if cue.label not in allowed:
             continue
-        for match, sentence in sentences.matches(cue.regex, folded):
+        for match, sentence in sentences.matches(cue.finditer(folded)):
             start = match.start()
             if cue.negatable and negated(folded, start):
                 continue
@@ -192,11 +204,9 @@ def _rank(hits: list[_Hit]) -> list[tuple[str, float]]:
     return [(c, scores[c]) for c in ranked if scores[c] >= _MIN_SCORE]
 
 
-def _is_vague(
-    text: str, folded: str, ranked: list[tuple[str, float]], language: str
-) -> bool:
+def _is_vague(folded: str, ranked: list[tuple[str, float]], language: str) -> bool:
     """Apply the vagueness rule in the module docstring."""
-    if not any(ch.isalpha() for ch in text):
+    if not any(ch.isalpha() for ch in folded):
         return True
     if ranked:
         return False
@@ -256,9 +266,13 @@ def _summary(
 ) -> str:
     if vague:
         return VAGUE_SUMMARY
-    summary = clean_summary(text[focus.start : focus.end]) if focus else ""
+    summary = ""
+    if focus:
+        opens = not text[: focus.start].strip()
+        summary = clean_summary(text[focus.start : focus.end], opens_comment=opens)
     if not any(ch.isalnum() for ch in summary) or _names_category(summary, category):
-        return f"issue with {area}"
+        subject = area if area != "general" else category.replace("_", " ")
+        return f"issue with {subject}"
     return summary
 
 
