@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import asynccontextmanager
 
 import pytest
 from builders import make_response
@@ -24,14 +23,8 @@ def _count(settings, table: str) -> int:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-@asynccontextmanager
-async def _local_agent(settings, **kwargs):
-    async with open_agent(settings, **kwargs) as agent:
-        yield agent
-
-
 async def test_detractor_gets_analysis_decision_draft_and_task(settings):
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         processed = await agent.process(make_response(BUG, score=2))
 
     case = processed.case
@@ -51,7 +44,7 @@ async def test_auto_approved_reply_is_queued_with_the_messenger(settings):
         "The dashboard takes a good twenty seconds to load each morning.", score=6
     )
 
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         case = (await agent.process(calm)).case
 
     assert case.status == CaseStatus.REPLY_QUEUED, case.decision.reasons
@@ -64,9 +57,9 @@ async def test_processing_the_same_response_twice_creates_one_task_and_message(
 ):
     response = make_response(BUG, score=2)
 
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         first = await agent.process(response)
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         second = await agent.process(response)
 
     assert second.action == "unchanged"
@@ -77,7 +70,7 @@ async def test_processing_the_same_response_twice_creates_one_task_and_message(
 
 
 async def test_promoter_is_recorded_without_a_draft_or_task(settings):
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         processed = await agent.process(make_response("Love it", score=9))
 
     assert processed.action == "recorded"
@@ -114,7 +107,7 @@ async def test_failed_integration_parks_the_case_and_a_rerun_resumes_it(settings
     servers["ticketing"] = build_ticketing_server(ticketing)
     response = make_response(BUG, score=2)
 
-    async with _local_agent(settings, servers=servers) as agent:
+    async with open_agent(settings, servers=servers) as agent:
         parked = await agent.process(response)
         ticketing.down = False
         resumed = await agent.process(response)
@@ -137,10 +130,10 @@ class _CrashingDrafter(OfflineReasoner):
 async def test_run_that_crashed_mid_graph_resumes_where_it_stopped(settings):
     response = make_response(BUG, score=2)
 
-    async with _local_agent(settings, reasoner=_CrashingDrafter()) as agent:
+    async with open_agent(settings, reasoner=_CrashingDrafter()) as agent:
         with pytest.raises(RuntimeError, match="killed"):
             await agent.process(response)
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         resumed = await agent.process(response)
 
     assert resumed.action == "resumed"
@@ -167,7 +160,7 @@ class _AlwaysBoilerplate(OfflineReasoner):
 
 
 async def test_draft_failing_guardrails_is_rewritten_once(settings):
-    async with _local_agent(settings, reasoner=_BoilerplateFirst()) as agent:
+    async with open_agent(settings, reasoner=_BoilerplateFirst()) as agent:
         case = (await agent.process(make_response(BUG, score=2))).case
 
     kinds = [e.kind for e in case.events]
@@ -182,7 +175,7 @@ async def test_draft_still_failing_after_the_rewrite_waits_with_the_reasons(
 ):
     calm = make_response("Search results are slow to appear.", score=6)
 
-    async with _local_agent(settings, reasoner=_AlwaysBoilerplate()) as agent:
+    async with open_agent(settings, reasoner=_AlwaysBoilerplate()) as agent:
         case = (await agent.process(calm)).case
 
     assert case.status == CaseStatus.AWAITING_APPROVAL
@@ -192,11 +185,14 @@ async def test_draft_still_failing_after_the_rewrite_waits_with_the_reasons(
     assert _count(settings, "messages") == 0
 
 
-async def test_changed_response_before_any_reply_is_analysed_again(settings):
+async def test_changed_response_before_any_reply_is_analysed_again(settings, policy):
     first = make_response("", score=3)
     changed = first.model_copy(update={"comment": BUG})
+    held = policy.model_copy(
+        update={"approval": policy.approval.model_copy(update={"auto_send": False})}
+    )
 
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings, policy=held) as agent:
         vague = (await agent.process(first)).case
         again = await agent.process(changed)
 
@@ -210,7 +206,7 @@ async def test_changed_response_before_any_reply_is_analysed_again(settings):
 async def test_checkpointed_state_round_trips_to_the_stored_case(settings):
     response = make_response(BUG, score=2)
 
-    async with _local_agent(settings) as agent:
+    async with open_agent(settings) as agent:
         case = (await agent.process(response)).case
         config = {"configurable": {"thread_id": response.response_id}}
         snapshot = await agent.graph.aget_state(config)
