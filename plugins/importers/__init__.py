@@ -67,6 +67,7 @@ def read_export(
         source=_source(source, layout),
         zone=zone,
         month_first=prefers_month_first(layout, timezone),
+        vendor_prefixes=source is None,
     )
 
 

@@ -57,7 +57,7 @@ def read_json_records(
             object has.
         InputError: a whole-file JSON array is not valid JSON.
     """
-    shaped: list[tuple[int, Shape] | InvalidRow] = []
+    shaped: list[tuple[int, Shape, str | None] | InvalidRow] = []
     keys: dict[str, None] = {}
     for row, item in _items(content):
         if isinstance(item, InvalidRow):
@@ -69,12 +69,12 @@ def read_json_records(
             shaped.append(InvalidRow(row=row, reason=str(problem)))
             continue
         keys.update(dict.fromkeys(shape[0]))
-        shaped.append((row, shape))
+        shaped.append((row, shape, _vendor(item)))
 
     names = list(keys)
     check_mapping([Column(i, name, (name,)) for i, name in enumerate(names)], mapping)
     records = [
-        item if isinstance(item, InvalidRow) else _record(*item, mapping)
+        item if isinstance(item, InvalidRow) else _record(*item[:2], mapping, item[2])
         for item in shaped
     ]
     has_objects = any(isinstance(item, tuple) for item in shaped)
@@ -256,8 +256,31 @@ def _qualtrics(result: dict[str, Any]) -> Shape:
     return flat, bag, hints
 
 
+def _vendor(item: dict[str, Any]) -> str | None:
+    """The platform whose API or webhook shape `item` has, if any.
+
+    Answers in a vendor's shape keep the vendor's name as their response-id
+    prefix, so a response imported from a file and the same response arriving
+    by webhook are one case.
+    """
+    event = item.get("event_data")
+    if isinstance(event, dict) or {"survey_type", "permalink"} <= set(item):
+        return "delighted"
+    if isinstance(item.get("form_response"), dict):
+        return "typeform"
+    if isinstance(item.get("answers"), list) and {"definition", "token"} & set(item):
+        return "typeform"
+    result = item["result"] if isinstance(item.get("result"), dict) else item
+    if isinstance(result.get("values"), dict):
+        return "qualtrics"
+    return None
+
+
 def _record(
-    row: int, shape: Shape, mapping: dict[str, str] | None
+    row: int,
+    shape: Shape,
+    mapping: dict[str, str] | None,
+    vendor: str | None = None,
 ) -> RawRecord | InvalidRow:
     flat, bag, hints = shape
     columns = [
@@ -289,6 +312,7 @@ def _record(
         values={field: flat[column.name] for field, column in chosen.items()},
         columns={field: column.name for field, column in chosen.items()},
         properties=properties,
+        vendor=vendor,
     )
 
 

@@ -58,7 +58,8 @@ class RawRecord:
 
     `columns` names the column (or key) each field came from, so a value that
     cannot be parsed can be kept under its own name; `date_zone` is a time
-    zone the file states for its date column.
+    zone the file states for its date column; `vendor` names the platform
+    whose shape a JSON record has.
     """
 
     row: int
@@ -66,6 +67,7 @@ class RawRecord:
     columns: dict[str, str]
     properties: dict[str, str] = field(default_factory=dict)
     date_zone: str | None = None
+    vendor: str | None = None
 
 
 def assemble(
@@ -76,6 +78,7 @@ def assemble(
     source: str,
     zone: tzinfo,
     month_first: bool,
+    vendor_prefixes: bool = True,
 ) -> ImportResult:
     """Parses every record, keeping one response per id.
 
@@ -91,10 +94,11 @@ def assemble(
         if isinstance(record, InvalidRow):
             invalid.append(record)
             continue
+        prefix = record.vendor if vendor_prefixes and record.vendor else source
         try:
-            response = _response(record, source, readers)
+            response = _response(record, prefix, readers)
         except RowProblem as problem:
-            invalid.append(_invalid(record, source, str(problem)))
+            invalid.append(_invalid(record, prefix, str(problem)))
             continue
         if response.response_id in kept:
             duplicates += 1

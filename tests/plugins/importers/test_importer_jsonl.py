@@ -111,7 +111,7 @@ def test_a_delighted_api_response_gives_person_id_and_properties(write_export):
     result = read_export(write_export(_lines(rest), "responses.ndjson"))
 
     (response,) = result.responses
-    assert response.response_id == "export:900001"
+    assert response.response_id == "delighted:900001"
     assert response.customer.id == "700001"
     assert response.submitted_at == datetime(2025, 1, 1, 1, 0, tzinfo=UTC)
     assert response.properties["plan"] == "Pro"
@@ -152,7 +152,7 @@ def test_a_typeform_response_reads_the_nps_and_reason_answers(write_export):
     result = read_export(write_export(_lines(TYPEFORM_EVENT), "typeform.jsonl"))
 
     (response,) = result.responses
-    assert response.response_id == "export:demo-token-1"
+    assert response.response_id == "typeform:demo-token-1"
     assert response.score == 4
     assert response.comment == "Too expensive for a 5-seat team."
     assert response.customer.email == "riley@example.com"
@@ -174,7 +174,7 @@ def test_a_qualtrics_response_reads_the_nps_question(write_export, item):
     result = read_export(write_export(_lines(item), "qualtrics.jsonl"))
 
     (response,) = result.responses
-    assert response.response_id == "export:R_demo0000000001"
+    assert response.response_id == "qualtrics:R_demo0000000001"
     assert response.score == 5
     assert response.comment == "Die Rechnung war doppelt so hoch wie angeboten."
     assert response.customer.id == "acc_42"
@@ -259,7 +259,7 @@ def test_a_typeform_api_page_of_responses_is_read(write_export):
     result = read_export(write_export(json.dumps(page), "responses.json"))
 
     (response,) = result.responses
-    assert response.response_id == "export:demo-token-1"
+    assert response.response_id == "typeform:demo-token-1"
     assert response.score == 4
     assert response.comment == "Too expensive for a 5-seat team."
     assert response.properties["role"] == "CFO"
@@ -273,3 +273,22 @@ def test_json_lines_with_a_broken_first_line_are_still_json_lines(write_export):
     assert result.layout == "jsonl"
     assert [r.score for r in result.responses] == [2, 3]
     assert result.invalid[0].row == 1
+
+
+def test_vendor_shaped_objects_keep_the_vendor_prefix_unless_a_source_is_given(
+    write_export,
+):
+    flat = {"id": "f1", "score": 4, "comment": "Slow checkout."}
+    path = write_export(_lines(DELIGHTED_RESPONSE, flat), "mixed.jsonl")
+
+    default = read_export(path)
+    named = read_export(path, source="nps2026")
+
+    assert [r.response_id for r in default.responses] == [
+        "delighted:900001",
+        "export:f1",
+    ]
+    assert [r.response_id for r in named.responses] == [
+        "nps2026:900001",
+        "nps2026:f1",
+    ]
