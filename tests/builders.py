@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from agent.models import Account, Analysis, Customer, Evidence, NpsResponse
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data" / "public"
+EXAMPLES = REPO / "examples"
 
 
 def make_response(

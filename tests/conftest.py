@@ -11,10 +11,6 @@ import pytest
 from agent.policy import Policy, load_policy
 from agent.settings import Settings, load_settings
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO.parent / "shared" / "data" / "public"
-EXAMPLES = REPO / "examples"
-
 # Strict msgpack keeps checkpoint loading to allow-listed types (LG-08); the
 # state holds only JSON-ready values, so it must work with it on.
 os.environ.setdefault("LANGGRAPH_STRICT_MSGPACK", "true")
