@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from agent.models import Account, Analysis, Customer, Evidence, NpsResponse
+from agent.offline.analysis import analyze
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data" / "public"
@@ -49,3 +50,22 @@ def make_analysis(**changes) -> Analysis:
 def make_account(**changes) -> Account:
     values = {"id": "acc-1", "name": "Harbor Freight Lines", "plan": "Team"}
     return Account(**{**values, **changes})
+
+
+def read(comment: str, score: int = 3, **properties: str) -> Analysis:
+    """The offline analysis of a comment."""
+    response = NpsResponse(
+        response_id="test:1",
+        source="test",
+        score=score,
+        comment=comment,
+        properties=properties,
+    )
+    return analyze(response)
+
+
+def assert_verbatim(analysis: Analysis, comment: str) -> None:
+    """Every evidence quote is a non-empty verbatim piece of the comment."""
+    for evidence in analysis.evidence:
+        assert evidence.quote, evidence
+        assert evidence.quote in comment, evidence

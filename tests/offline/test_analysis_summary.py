@@ -3,26 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from agent.models import Analysis, NpsResponse
-from agent.offline.analysis import analyze
-
-
-def read(comment: str, score: int = 3, **properties: str) -> Analysis:
-    response = NpsResponse(
-        response_id="test:1",
-        source="test",
-        score=score,
-        comment=comment,
-        properties=properties,
-    )
-    return analyze(response)
-
-
-def assert_verbatim(analysis: Analysis, comment: str) -> None:
-    for evidence in analysis.evidence:
-        assert evidence.quote, evidence
-        assert evidence.quote in comment, evidence
+from builders import assert_verbatim, read
 
 
 @pytest.mark.parametrize(
