@@ -12,20 +12,10 @@ from jinja2 import meta
 import prompts
 from agent.models import Decision
 from agent.offline.drafting import SUBJECT, template_variables
-from agent.policy import Policy
+from agent.policy import Policy, load_policy
 from agent.reasoners import DraftRequest
 
-CATEGORIES = [
-    "product_bug",
-    "performance",
-    "usability",
-    "missing_feature",
-    "pricing",
-    "support_experience",
-    "onboarding",
-    "relationship",
-    "other",
-]
+CATEGORIES = list(load_policy().categories)
 FRAMEWORKS = [
     *(f"replies/fix/{category}.md.j2" for category in CATEGORIES),
     "replies/expectation_reset.md.j2",
