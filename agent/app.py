@@ -6,7 +6,7 @@ any server open it once and feed it responses.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +16,7 @@ import structlog
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 
-from agent.errors import IntegrationError
+from agent.errors import InputError, IntegrationError
 from agent.graph import RECURSION_LIMIT, build_graph
 from agent.models import CaseEvent, CaseStatus, NpsResponse, RescueCase
 from agent.offline import OfflineReasoner
@@ -26,13 +26,13 @@ from agent.settings import Settings
 from agent.state import RescueContext, RescueState, case_from_state, dump
 from agent.store import CaseStore
 from plugins import PluginContext, PluginRegistry
-from plugins.roles import RecordedResponse
+from plugins.roles import AccountLookup, RecordedResponse
 from tools import ToolBox, build_local_servers
 from tools.client import ServerTarget
 
 log = structlog.get_logger(__name__)
 
-Action = Literal["rescued", "recorded", "unchanged", "resumed", "parked"]
+Action = Literal["rescued", "recorded", "unchanged", "changed", "resumed", "parked"]
 
 
 @dataclass(frozen=True)
@@ -56,25 +56,37 @@ class RescueAgent:
         self.graph = graph
         self.context = context
 
-    async def process(self, response: NpsResponse) -> Processed:
-        """Record the response and rescue it if it is a new detractor."""
+    async def process(
+        self, response: NpsResponse, *, hold_reasons: Sequence[str] = ()
+    ) -> Processed:
+        """Record the response and rescue it if it is a new detractor.
+
+        `hold_reasons` make a person approve the reply whatever the policy
+        says, e.g. when the export had no comment column at all.
+
+        Raises:
+            InputError: the response id already belongs to another customer.
+        """
         bound = log.bind(response_id=response.response_id)
+        existing = self.store.get(response.response_id)
+        if existing is not None and not _same_customer(existing, response):
+            raise InputError(
+                f"response id {response.response_id!r} already belongs to another "
+                "customer's answer; give this export its own --source"
+            )
         recorded = await self.context.tools.call(
             "nps",
             "record_response",
             {"response": dump(response)},
             result_model=RecordedResponse,
         )
-        existing = self.store.get(response.response_id)
 
         if existing and existing.status != CaseStatus.PARKED and not recorded.changed:
             return Processed(existing, "unchanged")
         if existing and existing.message is not None:
-            return Processed(self._note_late_change(existing, response), "unchanged")
+            return Processed(self._note_late_change(existing, response), "changed")
         if not response.is_detractor:
-            case = RescueCase.recorded(response, self.context.clock())
-            self.store.save(case)
-            return Processed(case, "recorded")
+            return Processed(await self._record(response), "recorded")
 
         config = {
             "configurable": {"thread_id": response.response_id},
@@ -82,7 +94,9 @@ class RescueAgent:
         }
         snapshot = await self.graph.aget_state(config)
         resuming = bool(snapshot.next) and not recorded.changed
-        start: RescueState | None = None if resuming else _fresh_state(response)
+        start: RescueState | None = None
+        if not resuming:
+            start = _fresh_state(response, list(hold_reasons))
 
         try:
             values = await self.graph.ainvoke(
@@ -103,23 +117,66 @@ class RescueAgent:
         bound.info("case_saved", status=case.status.value, resumed=resuming)
         return Processed(case, "resumed" if resuming else "rescued")
 
+    async def _record(self, response: NpsResponse) -> RescueCase:
+        """Keep a passive or promoter answer, with its account when known."""
+        if response.customer.email:
+            lookup = await self.context.tools.call(
+                "crm",
+                "lookup_account",
+                {"email": response.customer.email},
+                result_model=AccountLookup,
+            )
+            customer = response.customer.model_copy(update={"account": lookup.account})
+            response = response.model_copy(update={"customer": customer})
+        case = RescueCase.recorded(response, self.context.clock())
+        self.store.save(case)
+        return case
+
     def _note_late_change(
         self, existing: RescueCase, response: NpsResponse
     ) -> RescueCase:
+        """Keep what the customer added after the reply went to the messenger.
+
+        The reply is not redrafted: the customer already has it. The case
+        keeps the new score and comment and says what changed, so a person
+        can write back about it.
+        """
+        changes = []
+        if response.score != existing.score:
+            changes.append(f"score {existing.score} -> {response.score}")
+        if response.comment != existing.comment:
+            changes.append("comment " + ("added" if not existing.comment else "edited"))
         detail = (
-            f"the response changed (score {existing.score} -> {response.score}) "
-            "after the reply was queued; the reply was not redrafted"
+            f"{', '.join(changes) or 'details changed'} after the reply was "
+            "queued; the reply was not redrafted, so read the new comment"
         )
-        if existing.events and existing.events[-1].detail == detail:
-            return existing
-        existing.events.append(
-            CaseEvent(at=self.context.clock(), kind="response_changed", detail=detail)
+        case = existing.model_copy(
+            update={
+                "score": response.score,
+                "comment": response.comment,
+                "events": [
+                    *existing.events,
+                    CaseEvent(
+                        at=self.context.clock(), kind="response_changed", detail=detail
+                    ),
+                ],
+            }
         )
-        self.store.save(existing)
-        return existing
+        self.store.save(case)
+        return case
 
 
-def _fresh_state(response: NpsResponse) -> RescueState:
+def _same_customer(case: RescueCase, response: NpsResponse) -> bool:
+    """False only when both name a customer and the names differ."""
+    a, b = case.customer, response.customer
+    if a.email and b.email:
+        return a.email.casefold() == b.email.casefold()
+    if a.name and b.name:
+        return a.name.casefold() == b.name.casefold()
+    return True
+
+
+def _fresh_state(response: NpsResponse, hold_reasons: list[str]) -> RescueState:
     # Clearing every value channel makes a changed response start over,
     # while the events channel keeps its history.
     return {
@@ -132,6 +189,7 @@ def _fresh_state(response: NpsResponse) -> RescueState:
         "message": None,
         "follow_up_due": "",
         "status": "",
+        "hold_reasons": hold_reasons,
         "events": [],
     }
 

@@ -6,17 +6,19 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from agent import views
-from agent.errors import ConfigError, InputError, LayoutError
+from agent.errors import ConfigError, InputError
 from agent.log import configure_logging
 from agent.models import CaseStatus
 from agent.settings import Settings, load_settings
 from agent.store import CaseStore
+from prompts import PromptError
 
 if TYPE_CHECKING:
     from agent.runner import RunSummary
@@ -84,16 +86,14 @@ def run(
 
     try:
         summary = asyncio.run(_run(settings, path, source, mapping))
-    except LayoutError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    except (InputError, ConfigError) as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+    except (InputError, ConfigError, PromptError) as exc:
+        _fail(str(exc))
 
-    for row in summary.invalid:
+    for warning in summary.warnings:
+        err.print(Text.assemble(("warning: ", "yellow"), warning))
+    for row in [*summary.invalid, *summary.notes]:
         ident = f" (id {row.response_id})" if row.response_id else ""
-        err.print(f"row {row.row}{ident}: {row.reason}", highlight=False, markup=False)
+        err.print(Text(f"row {row.row}{ident}: {row.reason}"))
     if output is not None:
         with output.open("w", encoding="utf-8") as handle:
             for case in summary.cases:
@@ -132,7 +132,7 @@ def cases(
     ] = None,
     team: Annotated[str | None, typer.Option(help="Only this team's cases.")] = None,
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print all as one JSON array.")
     ] = False,
@@ -143,7 +143,12 @@ def cases(
     if ctx.invoked_subcommand is not None:
         return
     store = _store(config, data_dir)
-    found = store.find(status=status, team=team, category=category, limit=limit)
+    found = store.find(
+        status=status,
+        team=team.strip().lower() if team else None,
+        category=category.strip().lower() if category else None,
+        limit=limit,
+    )
     if as_json:
         sys.stdout.write(
             json.dumps([case.model_dump(mode="json") for case in found], indent=2)
@@ -166,11 +171,7 @@ def show(
     store = _store(config, data_dir)
     case = store.get(response_id)
     if case is None:
-        err.print(
-            f"no case with id {response_id!r}; `nps-rescue cases` lists them",
-            highlight=False,
-        )
-        raise typer.Exit(1)
+        _fail(f"no case with id {response_id!r}; `nps-rescue cases` lists them", 1)
     if as_json:
         sys.stdout.write(case.model_dump_json(indent=2) + "\n")
         return
@@ -181,8 +182,7 @@ def _settings(config: Path | None, **overrides) -> Settings:
     try:
         settings = load_settings(config, **overrides)
     except ConfigError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        _fail(str(exc))
     configure_logging(settings.log_level, settings.log_format)
     return settings
 
@@ -190,11 +190,10 @@ def _settings(config: Path | None, **overrides) -> Settings:
 def _store(config: Path | None, data_dir: Path | None) -> CaseStore:
     settings = _settings(config, data_dir=data_dir)
     if settings.database_url is None and not settings.sqlite_path.exists():
-        err.print(
+        _fail(
             f"no cases yet in {settings.sqlite_path}; run `nps-rescue run FILE` first",
-            highlight=False,
+            1,
         )
-        raise typer.Exit(1)
     return CaseStore(settings.store_url)
 
 
@@ -203,9 +202,12 @@ def _parse_maps(maps: list[str]) -> dict[str, str]:
     for item in maps:
         field, sep, column = item.partition("=")
         if not sep or not field.strip() or not column.strip():
-            err.print(
-                f"[red]error:[/red] --map {item!r} is not FIELD=COLUMN", highlight=False
-            )
-            raise typer.Exit(2)
+            _fail(f"--map {item!r} is not FIELD=COLUMN")
         mapping[field.strip().lower()] = column.strip()
     return mapping
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    """Print an error for a person and stop; customer text is never markup."""
+    err.print(Text.assemble(("error: ", "red"), message))
+    raise typer.Exit(code)

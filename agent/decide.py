@@ -175,9 +175,5 @@ def _renewal_near(account: Account | None, policy: Policy, now: datetime) -> boo
 
 def _sender(account: Account | None, policy: Policy, team: str) -> Sender:
     if account is not None and account.owner_name:
-        return Sender(
-            name=account.owner_name,
-            email=account.owner_email,
-            title="Account Manager",
-        )
+        return Sender(name=account.owner_name, email=account.owner_email)
     return policy.teams[team].sender

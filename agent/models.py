@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from agent._names import first_name
+
 CASE_SCHEMA_VERSION = 1
 
 DETRACTOR_MAX_SCORE = 6
@@ -63,13 +65,8 @@ class Customer(_Model):
 
     @property
     def first_name(self) -> str | None:
-        """The first word of the name, when the name looks like a person's."""
-        if not self.name:
-            return None
-        first = self.name.strip().split()[0].strip(",.")
-        if "@" in first or any(ch.isdigit() for ch in first) or len(first) < 2:
-            return None
-        return first[0].upper() + first[1:]
+        """The first name to greet, when the name looks like a person's."""
+        return first_name(self.name, self.email)
 
 
 class NpsResponse(_Model):

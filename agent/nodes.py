@@ -12,11 +12,10 @@ from functools import cache
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
-from plugins.roles import AccountLookup, CreatedTask, LoggedActivity, SentMessage
 
 import prompts
 from agent.decide import decide as decide_case
-from agent.guardrails import check_draft
+from agent.guardrails import check_draft, find_personal_data
 from agent.models import (
     Account,
     Analysis,
@@ -28,6 +27,7 @@ from agent.models import (
 )
 from agent.reasoners import DraftRequest
 from agent.state import MAX_REVISIONS, RescueContext, RescueState, dump
+from plugins.roles import AccountLookup, CreatedTask, LoggedActivity, SentMessage
 
 
 async def analyze(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
@@ -57,6 +57,8 @@ async def decide(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         )
         account = lookup.account
     decision = decide_case(response, analysis, account, ctx.policy, ctx.clock())
+    for reason in state.get("hold_reasons") or []:
+        decision = _hold(decision, reason)
 
     detail = f"{decision.team}, {decision.priority}, {decision.playbook}"
     return {
@@ -270,8 +272,11 @@ def _task_text(
         "emotion_intensity": analysis.emotion_intensity,
         "kind": analysis.kind,
         "suggested_resolution": analysis.suggested_resolution,
-        "comment": response.comment,
-        "evidence": analysis.evidence,
+        "comment": _without_card_numbers(response.comment),
+        "evidence": [
+            e.model_copy(update={"quote": _without_card_numbers(e.quote)})
+            for e in analysis.evidence
+        ],
         "playbook": decision.playbook,
         "next_step": _next_steps(ctx)[decision.playbook],
         "respond_by": decision.respond_by.isoformat(timespec="minutes"),
@@ -284,6 +289,14 @@ def _task_text(
     title = prompts.render("tasks/task_title.txt.j2", ctx.prompts_dir, **variables)
     body = prompts.render("tasks/task_body.md.j2", ctx.prompts_dir, **variables)
     return {"title": title.strip()[:200], "body": body}
+
+
+def _without_card_numbers(text: str) -> str:
+    """`text` with card numbers blanked: they never belong in a ticket."""
+    for value in find_personal_data(text):
+        if 13 <= sum(ch.isdigit() for ch in value) <= 19:
+            text = text.replace(value, "[card number removed]")
+    return text
 
 
 def _next_steps(ctx: RescueContext) -> dict[str, str]:

@@ -112,7 +112,7 @@ def load_policy(path: Path | None = None) -> Policy:
     if path is not None:
         try:
             override = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read policy file {str(path)!r}: {exc}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"policy file {str(path)!r} is not TOML: {exc}") from exc

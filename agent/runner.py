@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.app import RescueAgent
+from agent.errors import InputError
 from agent.models import CaseStatus, RescueCase
 from plugins.importers import InvalidRow, read_export
 
@@ -22,6 +23,8 @@ class RunSummary:
     rows_read: int
     invalid: list[InvalidRow]
     duplicates: int
+    notes: list[InvalidRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     cases: list[RescueCase] = field(default_factory=list)
     actions: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -73,18 +76,51 @@ async def run_export(
         path=path,
         layout=imported.layout,
         rows_read=imported.rows_read,
-        invalid=imported.invalid,
+        invalid=list(imported.invalid),
         duplicates=imported.duplicates,
+        notes=imported.notes,
+        warnings=_warnings(imported.missing_fields, imported.columns),
     )
+    hold = []
+    if "comment" in imported.missing_fields:
+        hold.append(
+            "the export has no comment column, so the reply cannot know what went wrong"
+        )
     if on_start:
         on_start(len(imported.responses))
 
     for response in imported.responses:
-        processed = await agent.process(response)
+        try:
+            processed = await agent.process(response, hold_reasons=hold)
+        except InputError as exc:
+            row = imported.rows.get(response.response_id, 0)
+            summary.invalid.append(
+                InvalidRow(row=row, response_id=response.response_id, reason=str(exc))
+            )
+            continue
         summary.cases.append(processed.case)
         summary.actions[processed.action] += 1
         if on_case:
             on_case(processed.case)
 
+    summary.invalid.sort(key=lambda row: row.row)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _warnings(missing: list[str], columns: list[str]) -> list[str]:
+    """What a person should know about columns the import could not find."""
+    found = ", ".join(repr(c) for c in columns)
+    advice = {
+        "comment": "every answer is treated as having no comment and every reply "
+        "waits for approval",
+        "email": "replies cannot be addressed, so every reply waits for approval",
+        "name": "replies open with a neutral greeting",
+        "date": "response deadlines count from now",
+    }
+    return [
+        f"no {field} column found among {found}: {effect}; "
+        f"map one with --map {field}=COLUMN if it exists"
+        for field, effect in advice.items()
+        if field in missing
+    ]

@@ -52,6 +52,7 @@ class RescueState(TypedDict, total=False):
     message: dict[str, Any] | None
     follow_up_due: str
     status: str
+    hold_reasons: list[str]
     events: Annotated[list[dict[str, Any]], operator.add]
 
 

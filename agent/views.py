@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import (
     BarColumn,
@@ -43,7 +44,9 @@ def print_summary(
 ) -> None:
     """The end-of-run table and where the data lives."""
     detractors = summary.detractors
-    table = Table(title=f"nps-rescue run: {summary.path.name}", show_header=False)
+    table = Table(
+        title=escape(f"nps-rescue run: {summary.path.name}"), show_header=False
+    )
     table.add_column(style="bold")
     table.add_column(justify="right")
 
@@ -51,15 +54,15 @@ def print_summary(
     table.add_row("responses read", str(summary.rows_read))
     table.add_row("invalid (see stderr)", str(len(summary.invalid)))
     if summary.duplicates:
-        table.add_row("duplicates merged", str(summary.duplicates))
+        table.add_row("duplicates merged (see stderr)", str(summary.duplicates))
     table.add_row("valid", str(summary.valid))
     table.add_row("detractors (0-6)", str(len(detractors)))
-    table.add_row(
-        "passives and promoters recorded", str(summary.valid - len(detractors))
-    )
-    for action in ("rescued", "resumed", "unchanged", "parked"):
+    table.add_row("passives and promoters (7-10)", str(summary.valid - len(detractors)))
+    table.add_section()
+    for action, label in _ACTIONS.items():
         if summary.actions[action]:
-            table.add_row(f"  {action}", str(summary.actions[action]))
+            table.add_row(label, str(summary.actions[action]))
+    table.add_section()
     table.add_row(
         "drafts waiting for approval",
         str(summary.count_status(CaseStatus.AWAITING_APPROVAL)),
@@ -79,19 +82,30 @@ def print_summary(
         _counter_table("detractors by category", summary.count_by("category")),
         _counter_table("detractors by team", summary.count_by("team")),
     )
-    console.print(f"cases and graph checkpoints: {settings.store_url}")
-    console.print(f"tasks, outbox and inbox: {settings.data_dir / 'local.sqlite'}")
+    console.print(Text(f"cases and graph checkpoints: {settings.store_url}"))
+    console.print(
+        Text(f"tasks, outbox and inbox: {settings.data_dir / 'local.sqlite'}")
+    )
     if output is not None:
-        console.print(f"case JSON lines: {output}")
+        console.print(Text(f"case JSON lines: {output}"))
     console.print("next: `nps-rescue cases` to list, `nps-rescue cases show ID`")
+
+
+_ACTIONS = {
+    "rescued": "new detractor cases",
+    "recorded": "new passive or promoter answers",
+    "resumed": "cases resumed after a failure",
+    "changed": "answers changed since the reply",
+    "unchanged": "already processed, unchanged",
+    "parked": "parked this run",
+}
 
 
 def print_cases(console: Console, cases: list[RescueCase]) -> None:
     """A readable table of cases; narrow terminals drop the category."""
     wide = console.width >= 120
-    table = Table(
-        title=f"{len(cases)} cases", box=box.SIMPLE_HEAD, pad_edge=False, expand=True
-    )
+    title = f"{len(cases)} case" + ("" if len(cases) == 1 else "s")
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     rows = [_case_row(case, wide) for case in cases]
     headers = ["response id", "nps", "status", "team", "prio"]
     headers += ["category"] if wide else []
@@ -100,7 +114,7 @@ def print_cases(console: Console, cases: list[RescueCase]) -> None:
         table.add_column(name, no_wrap=True, width=min(width, 24))
     table.add_column("issue", no_wrap=True, overflow="ellipsis", ratio=1)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     console.print(table)
 
 
@@ -167,8 +181,8 @@ def print_case(console: Console, case: RescueCase) -> None:
     if case.draft:
         parts.append(
             Panel(
-                f"Subject: {case.draft.subject}\n\n{case.draft.body}",
-                title=f"draft ({case.draft.framework})",
+                Text(f"Subject: {case.draft.subject}\n\n{case.draft.body}"),
+                title=escape(f"draft ({case.draft.framework})"),
             )
         )
         if case.draft.guardrails:
@@ -200,7 +214,7 @@ def _fields(title: str, **values: str) -> Table:
     table.add_column(style="bold")
     table.add_column()
     for key, value in values.items():
-        table.add_row(key.replace("_", " "), value)
+        table.add_row(key.replace("_", " "), Text(value))
     return table
 
 
@@ -209,7 +223,7 @@ def _counter_table(title: str, counts: Counter[str]) -> Table:
     table.add_column("name")
     table.add_column("cases", justify="right")
     for name, count in counts.most_common():
-        table.add_row(name, str(count))
+        table.add_row(Text(name), str(count))
     return table
 
 

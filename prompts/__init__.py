@@ -14,12 +14,24 @@ from typing import Any
 
 import jinja2
 
-__all__ = ["PROMPTS_DIR", "has_prompt", "list_prompts", "load_prompt", "render"]
+__all__ = [
+    "PROMPTS_DIR",
+    "PromptError",
+    "has_prompt",
+    "list_prompts",
+    "load_prompt",
+    "render",
+]
 
 PROMPTS_DIR = Path(__file__).parent
 """The folder holding the shipped prompt files."""
 
 _NOT_PROMPTS = {".py", ".pyc"}
+
+
+class PromptError(Exception):
+    """A prompt file that cannot be rendered: missing, broken, or asking for a
+    variable the code does not supply. The message names the file."""
 
 
 def load_prompt(name: str, override_dir: Path | None = None) -> str:
@@ -55,10 +67,23 @@ def render(name: str, override_dir: Path | None = None, **variables: Any) -> str
     error, never an empty string in a customer's reply.
 
     Raises:
-        jinja2.TemplateNotFound: no template has that name.
-        jinja2.UndefinedError: the template uses a variable not supplied.
+        PromptError: no template has that name, it is not valid Jinja2, or it
+            uses a variable not supplied.
     """
-    return _environment(override_dir).get_template(name).render(**variables)
+    try:
+        return _environment(override_dir).get_template(name).render(**variables)
+    except jinja2.TemplateNotFound as exc:
+        raise PromptError(f"no prompt called {exc.name!r}") from exc
+    except jinja2.UndefinedError as exc:
+        supplied = ", ".join(sorted(variables))
+        raise PromptError(
+            f"prompt {name!r} uses an unknown variable ({exc.message}); "
+            f"the variables are: {supplied}"
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise PromptError(
+            f"prompt {exc.name or name!r} line {exc.lineno}: {exc.message}"
+        ) from exc
 
 
 @lru_cache(maxsize=16)

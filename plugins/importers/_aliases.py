@@ -9,13 +9,19 @@ likely are you to recommend us?" mentions recommending.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 CUSTOMER_ID = "customer_id"
 LOOSE_RANK = 100
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "score": ("npsscore", "nps", "score", "npsvalue", "likelihood", "rating"),
+    "score": (
+        "npsscore", "nps", "score", "npsvalue", "likelihood", "rating",
+        # de, fr, es, pt, it, nl
+        "bewertung", "punktzahl", "note", "puntuacion",
+        "pontuacao", "punteggio", "valutazione", "cijfer",
+    ),
     "id": (
         "responseid", "id", "respondentid", "surveyresponseid", "submissionid",
         "responseuuid", "recordid", "token", "#",
@@ -23,9 +29,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "email": (
         "email", "emailaddress", "recipientemail", "customeremail",
         "respondentemail", "useremail", "contactemail", "personemail", "mail",
+        "emailadresse", "courriel", "adressemail", "correo",
+        "correoelectronico",
     ),
-    "first_name": ("firstname", "givenname", "recipientfirstname", "forename"),
-    "last_name": ("lastname", "surname", "familyname", "recipientlastname"),
+    "first_name": (
+        "firstname", "givenname", "recipientfirstname", "forename", "vorname",
+        "prenom", "nombre", "voornaam",
+    ),
+    "last_name": (
+        "lastname", "surname", "familyname", "recipientlastname", "nachname",
+        "nomdefamille", "apellido", "apellidos", "achternaam", "cognome",
+    ),
     "name": (
         "name", "fullname", "customername", "contactname", "respondentname",
         "personname", "recipientname",
@@ -44,13 +58,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "datesubmitted", "recordeddate", "responsedate", "responsetimestamp",
         "respondedat", "completedat", "completeddate", "enddate", "createdat",
         "created", "createddate", "timestamp", "date", "datetime", "updatedat",
-        "startdate", "startdateutc",
+        "startdate", "startdateutc", "datum", "fecha", "data",
     ),
     "comment": (
         "comment", "comments", "text", "verbatim", "feedback", "reason", "why",
         "npscomment", "npsreason", "reasonforscore", "feedbacktext",
         "commenttext", "responsetext", "content", "review", "reviewtext",
         "body", "message",
+        "kommentar", "bemerkung", "anmerkung", "begrundung", "commentaire",
+        "remarque", "comentario", "comentarios", "commento", "opmerking",
+        "toelichting",
     ),
 }  # fmt: skip
 
@@ -74,8 +91,12 @@ _NOT_COMMENT = {
 
 
 def normalize(label: str) -> str:
-    """The comparison key of a label: lower-case letters and digits only."""
-    key = re.sub(r"[^0-9a-z]", "", label.casefold())
+    """The comparison key of a label: lower-case letters and digits only.
+
+    Accents are dropped first, so "Begründung" and "Begrundung" are one key.
+    """
+    plain = unicodedata.normalize("NFKD", label.casefold())
+    key = re.sub(r"[^0-9a-z]", "", plain)
     return key or label.strip()
 
 

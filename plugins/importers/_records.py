@@ -50,6 +50,17 @@ class ImportResult(BaseModel):
     invalid: list[InvalidRow] = Field(default_factory=list)
     rows_read: int = 0
     duplicates: int = 0
+    rows: dict[str, int] = Field(
+        default_factory=dict, description="The row each kept response came from."
+    )
+    notes: list[InvalidRow] = Field(
+        default_factory=list,
+        description="Rows that were read but replaced by a later row.",
+    )
+    missing_fields: list[str] = Field(
+        default_factory=list,
+        description="Optional fields no column or key was found for.",
+    )
 
 
 @dataclass
@@ -82,12 +93,16 @@ def assemble(
 ) -> ImportResult:
     """Parses every record, keeping one response per id.
 
-    A response id seen twice counts as a duplicate and the later row wins:
-    in an export the later row is the newer state of the same answer.
+    A response id seen twice for the same customer counts as a duplicate and
+    the later row wins: in an export the later row is the newer state of the
+    same answer. The same id for a different customer is a collision, so the
+    later row is reported invalid instead of silently replacing the first.
     """
     readers = _date_readers(records, zone, month_first=month_first)
     kept: dict[str, NpsResponse] = {}
+    rows: dict[str, int] = {}
     invalid: list[InvalidRow] = []
+    notes: list[InvalidRow] = []
     duplicates = 0
 
     for record in records:
@@ -100,9 +115,29 @@ def assemble(
         except RowProblem as problem:
             invalid.append(_invalid(record, prefix, str(problem)))
             continue
-        if response.response_id in kept:
+
+        response_id = response.response_id
+        earlier = kept.get(response_id)
+        if earlier is not None and not _same_customer(earlier, response):
+            reason = (
+                f"id already used by row {rows[response_id]} for another "
+                "customer; give every answer its own id (or drop the id column)"
+            )
+            invalid.append(
+                InvalidRow(row=record.row, response_id=response_id, reason=reason)
+            )
+            continue
+        if earlier is not None:
             duplicates += 1
-        kept[response.response_id] = response
+            notes.append(
+                InvalidRow(
+                    row=rows[response_id],
+                    response_id=response_id,
+                    reason=f"replaced by row {record.row}, a later copy of it",
+                )
+            )
+        kept[response_id] = response
+        rows[response_id] = record.row
 
     return ImportResult(
         layout=layout,
@@ -111,7 +146,33 @@ def assemble(
         invalid=invalid,
         rows_read=len(records),
         duplicates=duplicates,
+        rows=rows,
+        notes=notes,
+        missing_fields=_missing_fields(records),
     )
+
+
+def _same_customer(first: NpsResponse, second: NpsResponse) -> bool:
+    """False only when both rows name a customer and the names differ."""
+    a, b = first.customer, second.customer
+    if a.email and b.email:
+        return a.email == b.email
+    if a.name and b.name:
+        return a.name.casefold() == b.name.casefold()
+    return True
+
+
+_OPTIONAL_FIELDS = ("id", "comment", "email", "name", "date")
+
+
+def _missing_fields(records: list[RawRecord | InvalidRow]) -> list[str]:
+    found: set[str] = set()
+    for record in records:
+        if isinstance(record, RawRecord):
+            found.update(record.columns)
+    if {"first_name", "last_name"} & found:
+        found.add("name")
+    return [field for field in _OPTIONAL_FIELDS if field not in found]
 
 
 _ReaderKey = tuple[str | None, str | None]

@@ -214,3 +214,22 @@ async def test_checkpointed_state_round_trips_to_the_stored_case(settings):
     rebuilt = case_from_state(snapshot.values, case.status)
     assert rebuilt == case
     assert Draft.model_validate(snapshot.values["draft"]) == case.draft
+
+
+async def test_task_body_lays_out_the_case_without_card_numbers(settings):
+    comment = (
+        "You charged card 4111 1111 1111 1111 twice for November. "
+        "Call me on 07700 900123."
+    )
+
+    async with open_agent(settings) as agent:
+        case = (await agent.process(make_response(comment, score=1))).case
+    with sqlite3.connect(settings.data_dir / "local.sqlite") as conn:
+        (body,) = conn.execute("SELECT body FROM tasks").fetchone()
+
+    assert "4111" not in body
+    assert "[card number removed]" in body
+    assert "07700 900123" in body
+    assert "\nScore: 1 / 10, submitted 2026-12-03" in body
+    assert f"\nCategory: {case.analysis.category}" in body
+    assert "\nArea: " in body

@@ -31,6 +31,15 @@ def nps_rescue(*args: str | Path, data_dir: Path) -> subprocess.CompletedProcess
     )
 
 
+def summary_value(stdout: str, label: str) -> str | None:
+    """The figure on the summary table's row called `label`, if shown."""
+    for line in stdout.splitlines():
+        cells = [cell.strip() for cell in line.split("│")]
+        if len(cells) >= 3 and cells[1] == label:
+            return cells[2]
+    return None
+
+
 def _count(data_dir: Path, table: str) -> int:
     with sqlite3.connect(data_dir / "local.sqlite") as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -121,8 +130,8 @@ def test_running_the_same_file_twice_creates_nothing_new(data_dir):
     again = nps_rescue("run", EXAMPLE, data_dir=data_dir)
 
     assert again.returncode == 0
-    assert "unchanged" in again.stdout
-    assert "rescued" not in again.stdout
+    assert summary_value(again.stdout, "already processed, unchanged") == "28"
+    assert summary_value(again.stdout, "new detractor cases") is None
     assert _count(data_dir, "tasks") == tasks
     assert _count(data_dir, "messages") == messages
 
@@ -139,13 +148,8 @@ def test_new_rows_in_a_later_export_are_processed(tmp_path, data_dir):
 
     assert done.returncode == 0
     assert _count(data_dir, "tasks") == 2
-    lines = {
-        line.split("│")[1].strip(): line
-        for line in done.stdout.splitlines()
-        if line.count("│") >= 2
-    }
-    assert lines["rescued"].split("│")[2].strip() == "1"
-    assert lines["unchanged"].split("│")[2].strip() == "1"
+    assert summary_value(done.stdout, "new detractor cases") == "1"
+    assert summary_value(done.stdout, "already processed, unchanged") == "1"
 
 
 def test_cases_lists_filters_prints_json_and_shows_one(data_dir):
@@ -178,21 +182,21 @@ def test_show_with_an_unknown_id_says_how_to_find_one(data_dir):
 
 def test_unrecognised_layout_lists_columns_and_map_fixes_it(tmp_path, data_dir):
     path = tmp_path / "odd.csv"
-    path.write_text("Kunde;Bewertung;Warum\nAda;3;Die App stürzt beim Login ab\n")
+    path.write_text("Kunde;Punkte;Warum\nAda;3;Die App stürzt beim Login ab\n")
 
     failed = nps_rescue("run", path, data_dir=data_dir)
     mapped = nps_rescue(
         "run",
         path,
         "--map",
-        "score=Bewertung",
+        "score=Punkte",
         "--map",
         "comment=Warum",
         data_dir=data_dir,
     )
 
     assert failed.returncode == 2
-    assert "Bewertung" in failed.stderr
+    assert "Punkte" in failed.stderr
     assert "--map" in failed.stderr
     assert mapped.returncode == 0, mapped.stderr
 
@@ -230,3 +234,61 @@ def test_policy_file_changes_the_promised_follow_up_date(tmp_path, data_dir):
     assert support
     for case in support:
         assert (case.decision.follow_up_by - case.events[0].at.date()).days >= 9
+
+
+def test_customer_text_that_looks_like_markup_is_shown_as_written(tmp_path, data_dir):
+    path = tmp_path / "markup.csv"
+    path.write_text(
+        "id,score,comment,email\n"
+        "m1,2,[bold]Login[/bold] fails with error [/admin] every time,"
+        "ivy@example.org\n"
+    )
+
+    nps_rescue("run", path, data_dir=data_dir)
+    table = nps_rescue("cases", data_dir=data_dir)
+    shown = nps_rescue("cases", "show", "export:m1", data_dir=data_dir)
+
+    assert table.returncode == 0, table.stderr
+    assert shown.returncode == 0, shown.stderr
+    assert "[/admin]" in shown.stdout
+    assert "[bold]Login[/bold]" in shown.stdout
+
+
+def test_export_without_a_comment_column_warns_and_holds_every_reply(
+    tmp_path, data_dir
+):
+    path = tmp_path / "scores.csv"
+    path.write_text("id,score,email,Notiz\nn1,2,eva@example.org,App ist langsam\n")
+    output = tmp_path / "cases.jsonl"
+
+    done = nps_rescue("run", path, "-o", output, data_dir=data_dir)
+
+    assert "warning: no comment column found among 'id', 'score'" in done.stderr
+    assert "--map comment=COLUMN" in done.stderr
+    lines = output.read_text().splitlines()
+    (case,) = [RescueCase.model_validate_json(line) for line in lines]
+    assert case.decision.needs_approval
+    assert any("no comment column" in r for r in case.decision.reasons)
+
+
+def test_a_second_export_reusing_an_id_for_another_customer_is_reported(
+    tmp_path, data_dir
+):
+    (tmp_path / "a.csv").write_text(
+        "id,score,comment,email\n1,2,Slow,ann@example.org\n"
+    )
+    (tmp_path / "b.csv").write_text(
+        "id,score,comment,email\n1,1,Broken,bob@example.org\n"
+    )
+
+    nps_rescue("run", tmp_path / "a.csv", data_dir=data_dir)
+    done = nps_rescue("run", tmp_path / "b.csv", data_dir=data_dir)
+
+    assert done.returncode == 1
+    assert "row 2 (id export:1): response id 'export:1' already belongs" in done.stderr
+    assert "--source" in done.stderr
+    rerun = nps_rescue(
+        "run", tmp_path / "b.csv", "--source", "survey-b", data_dir=data_dir
+    )
+    assert rerun.returncode == 0
+    assert _count(data_dir, "tasks") == 2

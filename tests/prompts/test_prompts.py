@@ -94,7 +94,7 @@ def test_framework_refuses_to_render_without_a_variable_it_uses(policy, name):
     for missing in used_variables(name):
         partial = {key: value for key, value in variables.items() if key != missing}
 
-        with pytest.raises(jinja2.UndefinedError):
+        with pytest.raises(prompts.PromptError, match="unknown variable"):
             prompts.render(name, **partial)
 
 
@@ -128,7 +128,7 @@ def test_list_prompts_adds_files_from_the_override_dir(tmp_path: Path):
 
 
 def test_render_fails_on_a_variable_that_is_not_supplied():
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(prompts.PromptError, match="unknown variable"):
         prompts.render("replies/subject.md.j2")
 
 

@@ -174,3 +174,63 @@ def test_a_header_without_answers_imports_nothing(write_export):
     assert result.responses == []
     assert result.invalid == []
     assert result.rows_read == 0
+
+
+def test_a_later_copy_of_an_answer_replaces_it_and_says_which_row(tmp_path):
+    path = tmp_path / "dupes.csv"
+    path.write_text(
+        "id,score,comment,email\n"
+        "E5,3,Slow exports,ana@example.org\n"
+        "E5,2,Slow exports and now broken,ana@example.org\n"
+    )
+
+    result = read_export(path)
+
+    (response,) = result.responses
+    assert response.score == 2
+    assert result.rows == {"export:E5": 3}
+    assert [(n.row, n.reason) for n in result.notes] == [
+        (2, "replaced by row 3, a later copy of it")
+    ]
+
+
+def test_the_same_id_for_another_customer_is_reported_not_swallowed(tmp_path):
+    path = tmp_path / "collide.csv"
+    path.write_text(
+        "id,score,comment,email\n"
+        "1,3,Slow exports,ana@example.org\n"
+        "1,1,Login fails,bo@example.org\n"
+    )
+
+    result = read_export(path)
+
+    assert [r.customer.email for r in result.responses] == ["ana@example.org"]
+    (invalid,) = result.invalid
+    assert invalid.row == 3
+    assert invalid.response_id == "export:1"
+    assert "already used by row 2 for another customer" in invalid.reason
+
+
+def test_fields_without_a_column_are_listed(tmp_path):
+    path = tmp_path / "bare.csv"
+    path.write_text("Kunde;Punkte;Notiz\nAda;3;Zu langsam\n")
+
+    result = read_export(path, mapping={"score": "Punkte"})
+
+    assert result.missing_fields == ["id", "comment", "email", "name", "date"]
+
+
+def test_german_french_and_spanish_headers_are_recognised(tmp_path):
+    path = tmp_path / "de.csv"
+    path.write_text(
+        "Datum;Vorname;Nachname;E-Mail;Bewertung;Begründung\n"
+        "03.12.2026;Jonas;Weber;jonas@example.de;2;Die App stürzt ab\n"
+    )
+
+    (response,) = read_export(path).responses
+
+    assert response.score == 2
+    assert response.comment == "Die App stürzt ab"
+    assert response.customer.name == "Jonas Weber"
+    assert response.customer.email == "jonas@example.de"
+    assert response.submitted_at is not None
