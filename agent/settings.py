@@ -65,7 +65,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)
+        return init_settings, env_settings, _TomlFile(settings_cls)
 
     @property
     def sqlite_path(self) -> Path:
@@ -75,6 +75,33 @@ class Settings(BaseSettings):
     @property
     def store_url(self) -> str:
         return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+
+class _TomlFile(TomlConfigSettingsSource):
+    """The TOML settings file, with relative paths taken from its folder.
+
+    A config file that says `policy_file = "policy.toml"` means the policy
+    beside it, wherever the command is run from.
+    """
+
+    _PATHS = ("data_dir", "policy_file", "prompts_dir")
+    _PLUGIN_PATHS = ("accounts_csv", "database")
+
+    def __call__(self) -> dict[str, Any]:
+        data = super().__call__()
+        toml_file = self.config.get("toml_file")
+        if not data or toml_file is None:
+            return data
+        folder = Path(toml_file).resolve().parent
+
+        for key in self._PATHS:
+            if isinstance(data.get(key), str):
+                data[key] = str(folder / Path(data[key]).expanduser())
+        for plugin in (data.get("integrations") or {}).values():
+            for key in self._PLUGIN_PATHS:
+                if isinstance(plugin, dict) and isinstance(plugin.get(key), str):
+                    plugin[key] = str(folder / Path(plugin[key]).expanduser())
+        return data
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
