@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,7 +173,8 @@ def print_case(console: Console, case: RescueCase) -> None:
                 team=d.team,
                 priority=d.priority,
                 playbook=d.playbook,
-                respond_by=f"{d.respond_by:%Y-%m-%d %H:%M %Z}",
+                respond_by=f"{d.respond_by:%Y-%m-%d %H:%M %Z}"
+                + (" (overdue)" if _overdue(case) else ""),
                 follow_up_by=str(d.follow_up_by),
                 approval="needed" if d.needs_approval else "not needed",
                 reasons="\n".join(d.reasons),
@@ -207,6 +209,15 @@ def print_case(console: Console, case: RescueCase) -> None:
             )
         )
     console.print(Panel(Group(*parts), title="case"))
+
+
+def _overdue(case: RescueCase) -> bool:
+    """Still waiting for a first reply after the response deadline."""
+    return (
+        case.decision is not None
+        and case.status == CaseStatus.AWAITING_APPROVAL
+        and case.decision.respond_by < datetime.now(UTC)
+    )
 
 
 def _fields(title: str, **values: str) -> Table:
