@@ -113,6 +113,8 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    if not args.file.is_file():
+        parser.exit(2, f"no export at {args.file}; pass --file PATH\n")
     product = _child("product", str(args.file))
     baseline = _child("baseline", str(product["graph_runs"]))
 
