@@ -7,16 +7,21 @@ any server open it once and feed it responses.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import (
+    AbstractAsyncContextManager,
+    AsyncExitStack,
+    asynccontextmanager,
+)
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 import structlog
+from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 
-from agent.errors import InputError, IntegrationError
+from agent.errors import ConfigError, InputError, IntegrationError
 from agent.graph import RECURSION_LIMIT, build_graph
 from agent.models import CaseEvent, CaseStatus, NpsResponse, RescueCase
 from agent.offline import OfflineReasoner
@@ -226,9 +231,9 @@ async def open_agent(
         tools = await stack.enter_async_context(
             ToolBox(servers, timeout=settings.tool_timeout_seconds)
         )
-        saver = await stack.enter_async_context(
-            AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path))
-        )
+        saver = await stack.enter_async_context(_checkpointer(settings))
+        if _on_postgres(settings):
+            await saver.setup()
         context = RescueContext(
             reasoner=reasoner,
             policy=policy,
@@ -237,3 +242,24 @@ async def open_agent(
             prompts_dir=settings.prompts_dir,
         )
         yield RescueAgent(store, build_graph(saver), context)
+
+
+def _on_postgres(settings: Settings) -> bool:
+    return (settings.database_url or "").startswith("postgresql")
+
+
+def _checkpointer(
+    settings: Settings,
+) -> AbstractAsyncContextManager[BaseCheckpointSaver]:
+    """The graph's checkpointer: the store's PostgreSQL, or the SQLite file."""
+    if not _on_postgres(settings):
+        return AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path))
+    try:
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+    except ImportError as exc:
+        raise ConfigError(
+            "database_url points at PostgreSQL; install nps-rescue[postgres]"
+        ) from exc
+    # SQLAlchemy URLs name the driver ("postgresql+psycopg://"); libpq does not.
+    conninfo = "postgresql://" + settings.database_url.split("://", 1)[1]
+    return AsyncPostgresSaver.from_conn_string(conninfo)

@@ -54,6 +54,9 @@ class CaseStore:
             Path(url.removeprefix("sqlite:///")).parent.mkdir(
                 parents=True, exist_ok=True
             )
+        if url.startswith(("postgresql://", "postgres://")):
+            # psycopg 3 is the driver we ship; SQLAlchemy's default is psycopg2.
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
         self.url = url
         self._engine = create_engine(url)
         if self._engine.dialect.name == "sqlite":
