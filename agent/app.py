@@ -72,7 +72,12 @@ class RescueAgent:
         Raises:
             InputError: the response id already belongs to another customer.
         """
-        bound = log.bind(response_id=response.response_id)
+        with structlog.contextvars.bound_contextvars(response_id=response.response_id):
+            return await self._process(response, hold_reasons)
+
+    async def _process(
+        self, response: NpsResponse, hold_reasons: Sequence[str]
+    ) -> Processed:
         existing = self.store.get(response.response_id)
         if existing is not None and not _same_customer(existing, response):
             raise InputError(
@@ -108,7 +113,7 @@ class RescueAgent:
                 start, config, context=self.context, durability="sync"
             )
         except IntegrationError as exc:
-            bound.warning("case_parked", tool=exc.tool, reason=str(exc))
+            log.warning("case_parked", tool=exc.tool, reason=str(exc))
             snapshot = await self.graph.aget_state(config)
             case = case_from_state(snapshot.values, CaseStatus.PARKED)
             case.events.append(
@@ -119,7 +124,7 @@ class RescueAgent:
 
         case = case_from_state(values, CaseStatus(values["status"]))
         self.store.save(case)
-        bound.info("case_saved", status=case.status.value, resumed=resuming)
+        log.info("case_saved", status=case.status.value, resumed=resuming)
         return Processed(case, "resumed" if resuming else "rescued")
 
     async def _record(self, response: NpsResponse) -> RescueCase:

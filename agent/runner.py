@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import structlog
 
 from agent.app import RescueAgent
 from agent.errors import InputError
@@ -65,6 +68,18 @@ async def run_export(
     Raises:
         InputError: the file cannot be read or its layout is not recognised.
     """
+    with structlog.contextvars.bound_contextvars(run_id=uuid.uuid4().hex[:12]):
+        return await _run(agent, path, source, mapping, on_start, on_case)
+
+
+async def _run(
+    agent: RescueAgent,
+    path: Path,
+    source: str | None,
+    mapping: dict[str, str] | None,
+    on_start: Callable[[int], None] | None,
+    on_case: Callable[[RescueCase], None] | None,
+) -> RunSummary:
     started = time.perf_counter()
     imported = read_export(
         path,
