@@ -28,7 +28,12 @@ _AREA_CUES = compile_cues(
         "meetings": ((r"meetings?|video calls?|screen ?shar\w+|webinars?", 1),),
         "account management": ((r"account manager|success manager|(?:my|our) rep", 1),),
         "billing": (
-            (r"bill(?:s|ing|ed)?|invoice\w*|charg(?:e|es|ed|ing)|payments?|paid", 1),
+            (r"bill(?:s|ing|ed)?|invoice\w*|payments?|paid", 1),
+            (
+                r"charg(?<!won't\scharg)(?<!not\scharg)(?<!battery\scharg)"
+                r"(?<!wireless\scharg)(?:e|es|ed|ing)(?! (?:port|cable|case|station))",
+                1,
+            ),
             (r"direct debit|refund\w*|overcharg\w*|fees?|statement|factura|fatura", 1),
             (r"rechnung|facture|factuur|fattura|bolletta", 1),
         ),

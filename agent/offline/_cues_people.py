@@ -1,4 +1,4 @@
-"""Cues for money and people: pricing, support and the relationship.
+"""Cues for people: how support treated the customer, and the relationship.
 
 Data for `_lexicon`; see its docstring for the pattern and weight rules.
 """
@@ -12,56 +12,6 @@ from agent.offline._text import NOT
 RawCues = Mapping[str, Sequence[tuple[str, float]]]
 
 PEOPLE_CUES: RawCues = {
-    "pricing": (
-        (r"~(?:too |so |very |really |far too |way too |ridiculously )?expensive", 3),
-        (r"~(?:overpriced|over-priced|pricey|pricy|costly)", 3),
-        (r"rip[- ]?off|ripped off|daylight robbery|extortionate", 3),
-        (r"(?:over|double|twice|wrongly|incorrectly)[- ]?charg\w+", 3),
-        (r"charg(?:ed|ing|es?) (?:me |us )?(?:twice|double|extra|more|wrong)", 3),
-        (
-            r"(?:extra|hidden|additional|unexpected|exit|cancellation|late|admin|"
-            r"termination|setup|set up)\s+(?:charges?|fees?|costs?)",
-            3,
-        ),
-        (r"(?<!in\s)charg(?:e|es|ed|ing)|fees?", 1.5),
-        (
-            r"(?:bill|invoice|charge|statement)s?\s+(?:\w+\s+){0,2}?(?:was|is|were|"
-            r"are|has been|looks)\s+(?:\w+\s+)?(?:wrong|incorrect|too high|higher|"
-            r"inaccurate)",
-            3,
-        ),
-        (r"bill(?:s|ing|ed)?|invoice[sd]?|direct debit|statement", 1.5),
-        (r"refund(?:s|ed)?|money back|reimburse\w*", 2.5),
-        (r"compensat\w+|credit check|deposit", 2),
-        (r"(?:messed|screwed|mucked) up (?:my |our |the )?bill\w*", 3),
-        (r"payments?|paid (?:for|twice|extra|more|too much)", 1.5),
-        (
-            r"(?:price|cost|bill|tariff|subscription|fee|premium|rate)s?\s+"
-            r"(?:\w+\s+){0,2}(?:increase[sd]?|rise|rose|risen|hike|went up|"
-            r"gone up|going up|doubled|higher)",
-            3,
-        ),
-        (r"(?:increase|rise|hike)s? in (?:the )?(?:price|cost|bill|fee)s?", 3),
-        (rf"{NOT} worth (?:it|the (?:money|price|cost))", 3),
-        (r"(?:poor|bad|no|terrible|awful|low) value(?: for money)?", 3),
-        (r"waste of money|(?:can't|cannot|can not) afford", 3),
-        (r"cheaper (?:elsewhere|rate|deal|option|alternative|with|from|than)", 2.5),
-        (
-            r"(?:more|higher) than (?:what was |what i was |i was |we were )?"
-            r"(?:quoted|discussed|agreed|promised|told|advertised)",
-            3,
-        ),
-        (r"wrong (?:bill|amount|charge|price|invoice)", 3),
-        (r"billing (?:error|mistake|issue|problem|system|department)", 3),
-        (r"prices?|pricing|tariffs?|costs?|costing|value for money", 1.5),
-        (r"loyalty (?:penalty|discount)|price match", 2),
-        (
-            r"(?:onerous|restrictive|unfair|long) contract|(?:tied|locked) in(?:to)?|"
-            r"\d+[- ]month contract",
-            2.5,
-        ),
-        (r"[£$€]\s?\d", 1),
-    ),
     "support_experience": (
         (r"customer (?:service|services|support|care)|after[- ]sales", 1.5),
         (
@@ -93,14 +43,15 @@ PEOPLE_CUES: RawCues = {
         ),
         (r"wait(?:ing)? times?|call (?:cent(?:re|er)|queue)|helpline", 2),
         (
-            r"(?:no|never got a|still no|didn't get a|not even an?|without an?)\s+"
+            r"(?:no|never got (?:a|any)|still no|didn't get (?:a|any)|not even an?|"
+            r"without an?)\s+"
             r"(?:reply|response|answer|call ?backs?|ring ?backs?|acknowledge?ment|"
             r"follow[- ]up|apology)",
             3,
         ),
         (
             r"(?:never|nobody|no one|no-one|didn't|did not|haven't|hasn't|has not|"
-            r"have not|doesn't|don't|won't)\s+(?:\w+\s+){0,2}(?:replied|responded|"
+            r"have not|doesn't|don't|won't)\s+(?:\w+\s+){0,4}(?:replied|responded|"
             r"reply|respond|return(?:ed)? (?:my|our) calls?|"
             r"called (?:me |us )?back|call (?:me |us )?back|rang (?:me |us )?back|"
             r"ring (?:me |us )?back|got back|get back|answered|followed up)",
@@ -121,7 +72,14 @@ PEOPLE_CUES: RawCues = {
             r"(?:wrong|different) dep(?:artmen)?ts?|pass(?:ed|ing)? the buck",
             3,
         ),
-        (r"(?:holding|held|hold)(?: on)? for (?:over |about |nearly )?\d+", 3),
+        (
+            r"(?:holding|held|hold)(?: on)? for (?:over |about |nearly |more than |"
+            r"almost |close to )?(?:\d+|an?|two|three)|(?:hangs?|hanging) up on "
+            r"(?:me|us)|"
+            r"(?:nobody|no one|no-one) (?:\w+ )?(?:answers?|answering|picks? up|"
+            r"picking up|(?:is )?available to)",
+            3,
+        ),
         (
             r"waiting (?:for|on) (?:a |an |any |your )?(?:reply|response|answer|"
             r"call ?back|update|news)|spoke to no one|no word",
@@ -186,6 +144,7 @@ PEOPLE_CUES: RawCues = {
         ),
         (rf"(?:{NOT}|no)\s+(?:\w+\s+){{0,2}}communicat\w*", 2.5),
         (r"without (?:telling|informing|notifying|letting|warning) (?:me|us)", 2.5),
+        (r"with ?out (?:any )?(?:warning|notice)", 2.5),
         (r"no (?:notice|warning)|(?:had|got|received) no (?:call|reply|contact)", 2.5),
         (
             r"(?:nobody|no one|no-one)\s+(?:\w+\s+)?(?:calls?|called|rings?|rang|"
@@ -210,7 +169,11 @@ PEOPLE_CUES: RawCues = {
         ),
         (r"sales ?(?:person|people|staff|team|advis[oe]r|rep)s?", 1.5),
         (rf"{NOT} (?:kept )?(?:informed|updated)|kept in the dark", 2.5),
-        (r"misinform\w*|(?:conflicting|wrong|incorrect) (?:information|info)", 3),
+        (
+            r"misinform\w*|misadvis\w*|(?:conflicting|wrong|incorrect|inaccurate) "
+            r"(?:information|info|advice)",
+            3,
+        ),
         (r"(?:told|given) (?:different|conflicting|wrong|incorrect) \w+", 3),
         (
             r"(?:agent|advis[oe]r|rep|representative|operator|supervisor|"
@@ -222,6 +185,18 @@ PEOPLE_CUES: RawCues = {
         (r"complain(?:ed|ts?|ing)?", 1.5),
         (r"(?:long|huge|massive|ridiculous) (?:lines?|queues?)", 3),
         (
+            r"(?:support|they|agents?|staff|you|nobody|company|customer service|"
+            r"help ?desk|advis[oe]rs?|the team) (?:\w+ ){0,2}?(?:did|does|do|have "
+            r"done|has done) (?:absolutely |literally )?nothing",
+            3,
+        ),
+        (
+            r"repeat(?:ing)? (?:myself|my story|the same (?:thing|story|details))|"
+            r"explain(?:ing|ed)? (?:\w+ ){0,3}?(?:again|all over again|every "
+            r"(?:single )?time|each time|over and over|to (?:each|every|another))",
+            3,
+        ),
+        (
             rf"{NOT}\s+(?:very\s+|that\s+|so\s+|at all\s+|particularly\s+|"
             r"really\s+|much\s+|of any\s+)?(?:help|helpful)|unhelpful",
             3,
@@ -230,7 +205,26 @@ PEOPLE_CUES: RawCues = {
         (r"(?:couldn't|could not|can't|cannot|unable to|won't) help", 3),
         (r"(?:couldn't|could not|can't|cannot) get (?:through|hold of)", 3),
         (r"impossible to (?:get through|reach|contact|speak)", 3),
-        (r"auto ?respon\w+|canned (?:response|reply)", 3),
+        (
+            r"auto ?respon\w+|(?:canned|generic|robotic|scripted|template|stock|"
+            r"form) (?:response|reply|answer|letter|email)s?|less than helpful|"
+            r"lack of (?:customer|cust\.?) ?(?:service|support|care)",
+            3,
+        ),
+        (
+            r"(?:emailed|called|phoned|rang|contacted|wrote|messaged|complained)\s+"
+            r"(?:\w+\s+){0,4}?(?:and|but)\s+(?:still\s+)?(?:nothing|no (?:reply|"
+            r"response|answer|word))|holding (?:for )?\d+\+? ?(?:min|mins|minutes|"
+            r"hours?|hrs?)|no one (?:at|on|behind|manning) the (?:counter|desk|phone|"
+            r"gate|helpline)",
+            3,
+        ),
+        (
+            r"(?:couldn't|could not|can't|cannot|unable to) (?:\w+ )?get (?:a ?hold "
+            r"of|anyone|someone|somebody|a person|an agent|a human)",
+            3,
+        ),
+        (r"(?:speak|talk) (?:with|to) (?:someone|a person|an agent|a manager)", 2),
         (r"~attitude", 1.5),
     ),
     "relationship": (
@@ -243,7 +237,14 @@ PEOPLE_CUES: RawCues = {
             r"\s+(?:\w+\s+){0,4}promises?",
             3,
         ),
-        (r"lied|lying|liars?|lies|dishonest\w*|misled|misleading|mis-?sold", 3),
+        (r"lied|lying|liars?|lies|dishonest\w*|misled|miss? ?leading", 3),
+        (r"miss? ?sold|mis-sold|miss-sold", 3),
+        (
+            r"(?:never|don't|do not|didn't|did not|haven't|have not) (?:\w+ ){0,3}?"
+            r"(?:you|they) (?:say|said|promised?|committed)|"
+            r"(?:said|promised) (?:you|they) would",
+            2.5,
+        ),
         (r"~trust(?:ed|worthy)?|(?:lost|lose) (?:my |all )?(?:faith|confidence)", 2.5),
         (
             r"(?:don't|doesn't|do not|does not|didn't|never)\s+(?:seem to\s+)?"
@@ -268,7 +269,11 @@ PEOPLE_CUES: RawCues = {
         (r"wrong (?:product|tool|solution|choice)", 2.5),
         (r"(?:false|misleading) advertising|advertising (?:is|was) false", 3),
         (r"new customers (?:get|are|pay)", 2.5),
-        (r"forced (?:into|to use)|no (?:other )?(?:choice|option|alternative)s?", 2),
+        (
+            r"forced (?:into|to use)|no (?:other )?(?:choice|option|alternative)s?"
+            r"(?! to\b| for\b)",
+            2,
+        ),
         (rf"fail\w* to honou?r|{NOT} (?:been )?honou?red", 3),
         (r"outgr[eo]wn|(?:doesn't|does not|don't) (?:meet|suit) (?:our|my) needs", 3),
     ),

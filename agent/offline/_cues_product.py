@@ -39,9 +39,25 @@ PRODUCT_CUES: RawCues = {
         (r"where (?:is|are|do i find|can i find)", 1.5),
         (
             r"(?:bad|poor|awful|terrible|horrible|ugly|confusing|clunky|outdated|"
-            r"dated|new)\s+(?:ui|ux|interface|design|layout|navigation|menus?|"
+            r"dated)\s+(?:ui|ux|interface|design|layout|navigation|menus?|"
             r"user (?:interface|experience)|redesign)",
             3,
+        ),
+        (r"new (?:ui|ux|interface|design|layout|navigation|menus?|redesign)", 2),
+        (
+            r"(?:re-?)?(?:typ(?:e|es|ed|ing)|enter(?:s|ed|ing)?|input(?:s|ted|ting)?|"
+            r"fill(?:s|ed|ing)? (?:in|out))\s+(?:\w+\s+){0,3}?(?:in\s+|out\s+)?"
+            r"(?:twice|again|every (?:single )?time|each time|over and over|"
+            r"(?:multiple|several|\d+|two|three|four|five) times|from scratch|"
+            r"all over again)",
+            2.5,
+        ),
+        (
+            r"(?:have|had|has|having|need|needs) to (?:log ?in|sign ?in|re-?enter|"
+            r"re-?type|type|enter|verify|confirm|click|scroll|select|set) "
+            r"(?:\w+ ){0,3}?(?:every (?:single )?time|each time|again|twice|"
+            r"over and over)",
+            2.5,
         ),
         (
             r"(?:ui|ux|interface|design|layout|navigation|menus?)\s+(?:is|are|was|"

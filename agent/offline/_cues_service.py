@@ -1,4 +1,4 @@
-"""Cues for what the service did wrong: bugs, performance, setting up.
+"""Cues for how the service performed and how setting up went.
 
 Data for `_lexicon`; see its docstring for the pattern and weight rules.
 """
@@ -14,91 +14,16 @@ RawCues = Mapping[str, Sequence[tuple[str, float]]]
 _NOT_NOW = rf"(?:{NOT}|stopped|stop|no longer)\s+(?:be\s+|been\s+|even\s+|still\s+)?"
 
 SERVICE_CUES: RawCues = {
-    "product_bug": (
-        (r"~crash(?:es|ed|ing)?", 3),
-        (r"~(?:freez(?:e|es|ing)|froze|frozen)", 2.5),
-        (r"~(?:bugs?|buggy|glitch(?:es|y)?)", 3),
-        (r"~errors?(?: messages?| codes?)?", 2.5),
-        (r"~(?:broken|broke)", 2.5),
-        (r"~(?:faulty|defective|malfunction\w*)", 3),
-        (r"something went wrong", 3),
-        (r"(?:black|blank|frozen) screen", 3),
-        (
-            _NOT_NOW + r"(?:work|works|working|worked|functioning|functional|"
-            r"responding|loading|loads?|opens?|finds?|syncs?|saves?|sends?)",
-            3,
-        ),
-        (r"nothing(?: is|'s)? working|(?:won't|wont|will not) work", 3),
-        (
-            rf"{NOT}\s+(?:even\s+)?(?:let|letting|allow|allowing)\s+(?:me|us)\s+"
-            r"(?:to\s+)?(?:log|sign|join|rejoin|access|open|in|into|use|book|pay)",
-            3,
-        ),
-        (r"(?:keeps?|kept) (?:saying|telling me|asking)|incorrect password", 2),
-        (
-            r"(?:won't|wont|doesn't|does not|can't|cannot|couldn't|could not|"
-            r"unable to|will not|didn't|did not)\s+(?:even\s+)?(?:let me\s+)?"
-            r"(?:log ?in|sign ?in|access|load|open|launch|join|upload|download|sync|"
-            r"save|print|pay|book|check ?in|send|play|start|select|reserve|purchase|"
-            r"rebook|complete)",
-            3,
-        ),
-        (r"fail(?:s|ed|ing)? to (?:load|open|save|send|sync|upload|launch|start)", 3),
-        (r"~(?<!#)fail(?:s|ed|ing|ures?)?", 2.5),
-        (r"(?:keeps?|kept) (?:logging|signing|kicking|throwing) (?:me )?out", 3),
-        (r"(?:logs?|kicks?|signs?|throws?) (?:me|us) out", 2.5),
-        (r"~(?:unusable|not usable)", 2),
-        (
-            r"(?:lost|deleted|wiped|erased|disappeared)\s+(?:all\s+)?(?:of\s+)?"
-            r"(?:my|our|the)\s+(?:data|files?|messages?|chats?|history|photos?|"
-            r"settings|emails?|contacts|notes)",
-            3,
-        ),
-        (
-            r"(?:los(?:e|es|ing|t)|missing|damaged|broken|mishandled|stolen|"
-            r"(?:can't|cannot|couldn't|unable to) (?:find|locate))\s+(?:my\s+|our\s+|"
-            r"the\s+|a\s+)?(?:bags?|luggage|baggage|suitcases?|parcels?|items?)",
-            3,
-        ),
-        (
-            r"(?:bags?|luggage|baggage|suitcases?|parcels?|package|items?)\s+"
-            r"(?:\w+\s+){0,3}(?:lost|missing|damaged|broken|never (?:arrived|came|"
-            rf"showed up|turned up)|{NOT} (?:arrived|delivered|received))",
-            3,
-        ),
-        (rf"{NOT} (?:been )?delivered|never arrived", 2.5),
-        (r"wrong (?:item|size|colou?r|product|parcel|order)", 2.5),
-        (
-            r"(?:seats?|food|meals?|toilets?|bathrooms?|restrooms?|wi-?fi|"
-            r"entertainment|screens?|room|bed)\s+(?:\w+\s+){0,2}(?:awful|broken|"
-            r"dirty|disgusting|nasty|terrible|inedible|filthy|uncomfortable|cramped)",
-            2.5,
-        ),
-        (
-            r"(?:nasty|awful|inedible|disgusting|terrible|cold|broken|dirty)\s+"
-            r"(?:food|meals?|seats?|toilets?|bathrooms?|rooms?)|no (?:legroom|water)",
-            2.5,
-        ),
-        (
-            r"(?:website|site|system|app|online form|portal|page)\s+(?:\w+\s+){0,3}?"
-            rf"(?:keeps? (?:saying|telling|crashing|failing)|{NOT} (?:let|allow|load)|"
-            r"fails?|failed|errors? out)|try again later",
-            2.5,
-        ),
-        (r"bags?|luggage|baggage|suitcases?", 1.5),
-        (
-            rf"{NOT}\s+(?:\w+\s+)?use\s+(?:the\s+|my\s+|our\s+)?(?:internet|"
-            r"broadband|wi-?fi|app|service|phone|account|website|site)",
-            2.5,
-        ),
-        (r"unable to (?:price|complete|process|check|purchase|buy|order|pay)", 2.5),
-        (r"(?:dirty|filthy|broken seats?|no wi-?fi|cockroach\w*)", 2),
-        (r"issues? with|problems? with", 1),
-    ),
     "performance": (
         (r"~slow(?:ly|ness|er|est|s|ed)?|sluggish|snail'?s? pace", 2.5),
         (r"~(?:lag|lags|laggy|lagging|buffering|crawl(?:s|ing)?)", 2.5),
         (r"(?:takes?|taking|took|taken) (?:forever|ages|so long)", 2),
+        (
+            r"(?:takes?|taking|took|taken) (?:forever|ages|an age|so long) to "
+            r"(?:load|open|start|connect|respond|send|sync|upload|join|update|"
+            r"log ?in|sign ?in|refresh|display|show)",
+            2.5,
+        ),
         (
             r"(?:takes?|taking|took) (?:so |too |very |a (?:very )?)?long(?:er)? to "
             r"(?:load|open|start|connect|respond|send|sync|upload|join|update)",
@@ -125,6 +50,18 @@ SERVICE_CUES: RawCues = {
             3,
         ),
         (r"~(?:unreliabl[ey]|intermittent(?:ly)?|unstable|patchy)", 2.5),
+        (
+            r"(?:internet|broadband|wi-?fi|signal|connection|reception|coverage|"
+            r"speeds?)\s+(?:is|was|has been|got|are|were)\s+(?:\w+\s+)?(?:rubbish|"
+            r"useless|shocking|appalling|crap|dreadful|bad|atrocious|worse|slower)",
+            3,
+        ),
+        (r"(?:broadband|internet|wi-?fi|download|upload|connection) speeds?", 2),
+        (
+            r"missed (?:\w+ )?appointments?|(?:pushed|put|moved) back|kept being "
+            r"(?:moved|changed|pushed)",
+            2.5,
+        ),
         (r"(?:no|poor|weak|bad|terrible) (?:signal|coverage|reception|speeds?)", 3),
         (
             r"speeds? (?:is |are |was )?(?:very |so )?(?:slow|poor|terrible|awful|"
@@ -145,11 +82,23 @@ SERVICE_CUES: RawCues = {
             2.5,
         ),
         (r"time(?:s|d)? ?out|timing out", 2),
-        (r"~delay(?:s|ed)?|late (?:delivery|flights?|arrival|again)", 2.5),
-        (r"(?:arrived|delivered|running|was|were|flight|hours?|days?) late", 2.5),
+        (r"~delay(?:s|ed|ing)?|late (?:delivery|flights?|arrival|again)", 2.5),
+        (
+            r"(?:sitting|waiting|waited|stuck|sat|held)\s+(?:\w+\s+){0,3}?for\s+"
+            r"(?:over |almost |nearly |more than )?(?:\d+|an?|two|three|four|five|"
+            r"six) (?:hours?|hrs?)",
+            2,
+        ),
+        (
+            r"(?:arrived|came|delivered|running|was|were|flight|hours?|days?|weeks?|"
+            r"months?) late",
+            2.5,
+        ),
         (
             r"miss(?:ed|ing)? (?:my |our |the |a )?(?:\w+ )?(?:connection|"
-            r"connecting flight|cnxn|flight)|stranded|stuck (?:at|in|on)",
+            r"connecting flight|cnxn|flight)|stranded|stuck (?:at|in|on)"
+            r"(?! (?:the |an? |my )?(?:\w+ )?(?:screen|page|loading|spinner|step|"
+            r"logo|splash|loop|login|checkout|verification|update|updating|\d+ ?%))",
             2.5,
         ),
         (r"supposed to (?:depart|leave|arrive|land|take off)", 2.5),
@@ -184,7 +133,8 @@ SERVICE_CUES: RawCues = {
     ),
     "onboarding": (
         (r"install(?:ation|ations|ed|er|ers|ing|s)?", 2.5),
-        (r"set ?up|setting up|onboarding|getting started", 2.5),
+        (r"onboarding|getting started", 2.5),
+        (r"set ?up|setting (?:\w+ )?up|change ?over|switch ?over", 2),
         (r"activat(?:e|ed|ion|ing)|go[- ]live|went live", 2),
         (
             r"engineers?\s+(?:\w+\s+){0,2}(?:never|didn't|did not|failed to|"
@@ -206,14 +156,15 @@ SERVICE_CUES: RawCues = {
         ),
         (
             r"(?:should|supposed to|meant to|due to)\s+(?:have\s+)?(?:be(?:en)?\s+)?"
-            r"(?:connected|installed|enabled|activated|live|start(?:ed)?|run|go live)",
+            r"(?:connected|installed|enabled|activated|active|live|start(?:ed)?|run|"
+            r"go live)",
             3,
         ),
         (
             rf"(?:still\s+)?{NOT}\s+(?:yet\s+)?(?:got|get|getting|have|having|had|"
             r"received)\s+(?:a\s+|my\s+|our\s+|the\s+|any\s+)?(?:\w+\s+){0,2}?"
             r"(?:broadband|internet|wi-?fi|phone line|landline|connection|tv|"
-            r"equipment|router|telephone|services)",
+            r"equipment|router|telephone|services?)",
             2.5,
         ),
         (
@@ -265,7 +216,13 @@ SERVICE_CUES: RawCues = {
             3,
         ),
         (r"cancel+(?:ed|ing) (?:my |our |the )?orders?", 2.5),
-        (r"(?:i|we) ordered|orders?", 1.5),
+        (r"(?:i|we) ordered", 1.5),
+        (r"(?<!in\s)(?<!of\s)orders?", 1.2),
+        (
+            r"order(?:ed)? (?:\w+ ){0,3}?(?:broadband|fibre|fiber|internet|line|"
+            r"landline|router|tv|sim|package|bundle|upgrade|connection)",
+            2,
+        ),
         (r"order(?:ing)? process|placed? (?:an |my |the )?order|re-?order\w*", 2),
         (
             r"orders?\s+(?:\w+\s+){0,2}?"
@@ -276,6 +233,20 @@ SERVICE_CUES: RawCues = {
         (r"moved? house|moving house|home move|new address", 1.5),
         (r"training|tutorials?|documentation|welcome (?:pack|email|call)", 1.5),
         (r"migrat(?:e|ed|ing|ion)|import(?:ing)? (?:my|our) data", 2),
-        (r"(?:connection|installation|activation|start) date", 2),
+        (r"(?:connection|installation|activation|start|go[- ]live) dates?", 2),
+        (
+            r"still (?:have no|no|not got|haven't got|have not got|don't have|"
+            r"do not have|without) (?:a |any |the |my |our )?(?:\w+ ){0,2}?"
+            r"(?:service|broadband|"
+            r"internet|connection|phone line|landline|line|wi-?fi|tv)",
+            3,
+        ),
+        (
+            r"connect(?:ing|ed)? (?:my |our |the )?(?:\w+ )?(?:phone line|line|"
+            r"broadband|internet|service|property|house|home)|"
+            r"(?:taken|took|taking) (?:\w+ ){0,6}?to get (?:\w+ ){0,2}?(?:connected|"
+            r"broadband|internet|phone line|service|installed|set up)",
+            2.5,
+        ),
     ),
 }

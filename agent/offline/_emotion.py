@@ -2,7 +2,9 @@
 
 Each emotion collects the weights of its cues (negated cues do not count);
 profanity, regulator or lawyer threats, sarcasm and a comment written in
-capitals add to anger; a threat to leave adds to frustration. The strongest
+capitals add to anger; a threat to leave adds to frustration. From a
+detractor, praise for a chore ("I just love typing my address in twice",
+"great to be kept waiting") is mock praise and adds to frustration. The strongest
 emotion wins; ties go to the stronger feeling in `_ORDER`. With no cue at all
 the emotion is frustration for a 0-4 that reports a failure (a bug, an
 outage, a billing or setup problem, poor support), otherwise disappointment;
@@ -10,7 +12,8 @@ an empty comment reads as indifference.
 
 Intensity starts from the score (0 gives 0.45, 6 gives 0.15) and rises with
 cue weight, profanity, legal threats, threats to leave, shouting in capitals,
-repeated exclamation marks, intensifiers, sarcasm and angry emoji. It is
+repeated exclamation marks, intensifiers, sarcasm or mock praise and angry
+emoji. It is
 capped at 1 and, for indifference, at 0.3.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.models import DETRACTOR_MAX_SCORE
 from agent.offline._cues_intl import INTL_EMOTION_CUES
 from agent.offline._lexicon import compile_cues
 from agent.offline._text import negated
@@ -133,6 +137,21 @@ SARCASM = re.compile(
     r"fast|unlimited|superfast|quick|customer service)['\"](?!\w)",
     re.IGNORECASE | re.MULTILINE,
 )
+MOCK_PRAISE = re.compile(
+    r"\b(?:love|loving|adore|enjoy|enjoying|like|great|fantastic|brilliant|"
+    r"wonderful|lovely|nice|awesome|perfect|amazing|fun)\s+(?:\w+\s+)?(?:"
+    r"having to|being (?:put|kept|made|told|asked|charged|forced|sent|"
+    r"transferred|cut off|ignored|left|passed)|(?:re-?)?(?:typing|entering)|"
+    r"waiting|filling (?:in|out)|repeating|explaining|chasing|paying (?:twice|"
+    r"again|extra|more)|logging (?:in|back in) (?:again|every)|clicking|"
+    r"scrolling|spending|sitting|getting (?:charged|cut off|kicked|logged|"
+    r"disconnected|transferred)|starting (?:over|again|from scratch)|"
+    r"doing (?:it|this|everything) (?:again|twice)|to (?:have to|be kept|wait|"
+    r"pay|spend|sit|repeat))"
+    r"|\bthanks? (?:you )?for (?:making me|wasting|charging|ignoring|losing|"
+    r"cutting|keeping me|leaving me)",
+    re.IGNORECASE,
+)
 _INTENSIFIER = re.compile(
     r"\b(?:very|so|extremely|absolutely|totally|completely|utterly|really|"
     r"incredibly|ridiculously|seriously|never|ever|worst|beyond)\b",
@@ -157,6 +176,7 @@ class EmotionReading:
     emotion: str
     intensity: float
     position: int | None
+    sarcastic: bool = False
 
 
 def read_emotion(
@@ -182,10 +202,12 @@ def read_emotion(
     profanity = PROFANITY.search(folded)
     legal = _LEGAL.search(folded)
     sarcasm = SARCASM.search(folded)
+    mock = MOCK_PRAISE.search(folded) if score <= DETRACTOR_MAX_SCORE else None
     for mark, label, weight in (
         (profanity, "anger", 3.0),
         (legal, "anger", 2.5),
         (sarcasm, "anger", 2.5),
+        (mock, "frustration", 3.0),
     ):
         if mark:
             weights[label] += weight
@@ -217,14 +239,15 @@ def read_emotion(
     intensity += 0.2 if profanity else 0.0
     intensity += 0.2 if legal else 0.0
     intensity += 0.1 if leaving is not None else 0.0
-    intensity += 0.1 if sarcasm else 0.0
+    intensity += 0.1 if sarcasm or mock else 0.0
     intensity += shouting + _exclaiming(text)
     intensity += min(0.12, 0.03 * len(_INTENSIFIER.findall(folded)))
     intensity += min(0.2, 0.05 * sum(text.count(s) for s in _EMOJI["anger"]))
     cap = 0.3 if best == "indifference" else 1.0
     intensity = round(min(cap, max(0.05, intensity)), 2)
 
-    return EmotionReading(best, intensity, positions.get(best))
+    sarcastic = bool(sarcasm or mock)
+    return EmotionReading(best, intensity, positions.get(best), sarcastic)
 
 
 def _shouting(text: str) -> float:

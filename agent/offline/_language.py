@@ -6,7 +6,9 @@ function words (words no other listed language shares). Text with no letters
 is "und". Text of three words or fewer is the language whose function words
 or category cues it uses ("muy lento", "zu teuer"), else "en" when written in
 plain ASCII letters. Longer plain-ASCII text is "en" unless another
-language's words outnumber the English ones; text that is almost all ASCII is
+language's words outnumber the English ones, or it has no English function
+word at all and two cues of one other language ("o aplicativo trava quando
+tento pagar a fatura"); text that is almost all ASCII is
 "en" when English words clearly dominate. Everything else goes to
 `langdetect` (seeded, so the answer never changes, and fed lower case, which
 it reads better), and "und" if it fails.
@@ -23,6 +25,8 @@ from agent.offline._cues_intl import STOPWORDS
 from agent.offline._lexicon import INTL_CUES
 
 DetectorFactory.seed = 0
+
+_MIN_CUES = 2
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _DISTINCT = {
@@ -43,20 +47,29 @@ def detect_language(folded: str) -> str:
     ascii_only = all(word.isascii() for word in words)
 
     if len(words) <= 3:
-        for lang, cues in INTL_CUES.items():
-            counts[lang] += sum(cue.search(folded) is not None for cue in cues)
+        _add_cue_counts(folded, counts)
         best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
         if counts[best] > 0 and sorted(counts.values())[-2] < counts[best]:
             return best
         return "en" if ascii_only else _langdetect(folded)
 
     if ascii_only and counts["en"] >= other:
+        if counts["en"] == 0:
+            _add_cue_counts(folded, counts)
+            best = max(counts, key=counts.__getitem__)
+            if counts[best] >= _MIN_CUES and sorted(counts.values())[-2] < counts[best]:
+                return best
         return "en"
     letters = sum(len(word) for word in words)
     foreign = sum(len(word) for word in words if not word.isascii())
     if counts["en"] >= max(2, 2 * other) and foreign <= 0.05 * letters:
         return "en"
     return _langdetect(folded)
+
+
+def _add_cue_counts(folded: str, counts: dict[str, int]) -> None:
+    for lang, cues in INTL_CUES.items():
+        counts[lang] += sum(cue.search(folded) is not None for cue in cues)
 
 
 def _langdetect(text: str) -> str:

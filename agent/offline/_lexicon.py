@@ -2,14 +2,19 @@
 
 A raw cue is `(pattern, weight)`: a lower-case regex matched on whole words
 of the lowered text. A leading `~` marks a cue that a nearby negation cancels
-("not slow"). A literal space matches any run of whitespace. Category
-weights: 3 names a problem outright, 2.5 strongly suggests one, and 2 or
-below is a topic mention ("bill", "engineer") that counts a third as much
-when its clause praises and complains of nothing.
+("not slow"); a leading `@` marks a cue about a *thing* that a person as its
+subject cancels ("the button does nothing" but not "support did nothing").
+A literal space matches any run of whitespace. Category weights: 3 names a
+problem outright, 2.5 strongly suggests one, and 2 or below is a topic
+mention ("bill", "engineer"). Any cue below 3 counts a third as much when
+its clause praises and complains of nothing ("installation was fine"), and
+a topic mention does too when a fault in the same stretch of the sentence
+makes it merely the object that failed ("the app closes when I open an
+invoice").
 
-The category tables live in `_cues_service`, `_cues_people`, `_cues_product`
-and `_cues_intl`; the smaller tables that decide *kind* and vagueness live
-here.
+The category tables live in `_cues_bugs`, `_cues_service`, `_cues_money`,
+`_cues_people`, `_cues_product` and `_cues_intl`; the smaller tables that
+decide *kind* and vagueness live here.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from agent.offline._cues_bugs import BUG_CUES
 from agent.offline._cues_intl import INTL_CATEGORY_CUES
+from agent.offline._cues_money import MONEY_CUES
 from agent.offline._cues_people import PEOPLE_CUES
 from agent.offline._cues_product import PRODUCT_CUES
 from agent.offline._cues_service import SERVICE_CUES
-from agent.offline._text import NOT
+from agent.offline._text import NOT, person_subject
 
 RawCues = Mapping[str, Sequence[tuple[str, float]]]
 
@@ -43,17 +50,23 @@ class Cue:
     regex: re.Pattern[str]
     weight: float
     negatable: bool
+    thing_only: bool = False
 
     def finditer(self, folded: str) -> Iterator[re.Match[str]]:
-        """Matches that start at a word boundary, left to right."""
+        """Matches that start at a word boundary, left to right.
+
+        A cue about a thing yields no match where a person is the subject.
+        """
         position = 0
         while match := self.regex.search(folded, position):
             start = match.start()
+            position = max(match.end(), start + 1)
             if start and _is_word(folded[start - 1]) and _is_word(folded[start]):
                 position = start + 1
                 continue
+            if self.thing_only and person_subject(folded, start):
+                continue
             yield match
-            position = max(match.end(), start + 1)
 
     def search(self, folded: str) -> re.Match[str] | None:
         """The first match that starts at a word boundary."""
@@ -69,10 +82,10 @@ def compile_cues(raw: RawCues) -> tuple[Cue, ...]:
     cues = []
     for label, entries in raw.items():
         for pattern, weight in entries:
-            negatable = pattern.startswith("~")
-            body = _spaces(pattern.removeprefix("~"))
+            flags = pattern[: len(pattern) - len(pattern.lstrip("~@"))]
+            body = _spaces(pattern[len(flags) :])
             regex = re.compile(rf"(?:{body})(?!\w)")
-            cues.append(Cue(label, regex, weight, negatable))
+            cues.append(Cue(label, regex, weight, "~" in flags, "@" in flags))
     return tuple(cues)
 
 
@@ -82,7 +95,9 @@ def _spaces(pattern: str) -> str:
     return pattern.replace(" ", r"\s+")
 
 
-CATEGORY_CUES = compile_cues({**SERVICE_CUES, **PEOPLE_CUES, **PRODUCT_CUES})
+CATEGORY_CUES = compile_cues(
+    {**BUG_CUES, **SERVICE_CUES, **MONEY_CUES, **PEOPLE_CUES, **PRODUCT_CUES}
+)
 INTL_CUES = {lang: compile_cues(raw) for lang, raw in INTL_CATEGORY_CUES.items()}
 
 KIND_CUES = compile_cues(
@@ -117,11 +132,17 @@ KIND_CUES = compile_cues(
             (r"waste of money|(?:can't|cannot) afford|rip[- ]?off", 3),
             (r"cheaper (?:elsewhere|rate|deal|option|alternative|with|from|than)", 3),
             (
-                r"(?:price|cost|bill|tariff|fee)s? (?:\w+ ){0,2}(?:increase|rise|hike)",
+                r"(?:price|cost|bill|tariff|fee)s? (?:\w+ ){0,2}(?:increase|rise|hike|"
+                r"doubled|tripled)",
                 3,
             ),
             (r"(?:price|cost|bill|tariff|fee)s? (?:\w+ ){0,2}(?:went|gone) up", 3),
             (r"cost(?:s)? (?:too much|a fortune)", 3),
+            (
+                rf"(?:{NOT}|just not|but not) (?:at|for) (?:that|this|such a|these|"
+                r"those|the (?:current|new)) (?:price|cost|money|rate|fee)s?",
+                3,
+            ),
             (r"teuer|trop cher|muy caro|muito caro|troppo caro|te duur", 3),
         ),
         "billing_error": (
@@ -180,6 +201,18 @@ VAGUE_MARKERS = re.compile(
     r"see) (?:the |my )?(?:notes|records?|account|history|case|file)",
     re.IGNORECASE,
 )
+
+FAILURE_MARKERS = re.compile(
+    rf"\b(?:{NOT}|never|no longer|stopped|still no|no working)\s+(?:\w+\s+)?"
+    r"(?!(?:satisfied|impressed|pleased|amused|bothered|interested|interesting|"
+    r"happy|sure|great|good|bad|worth|recommend\w*|expected|needed|used)\b)"
+    r"(?:\w+ing|\w+ed|work|load|open|save|send|sync|start|play|print|show|"
+    r"respond|display|appear|update|connect|arrive|come|turn up|ring)\b"
+    r"|\b(?:broken|fail(?:s|ed)?|missing|lost|wrong|stopped|cancell?ed|changed|"
+    r"late|faulty|dead|double[- ]?(?:booked|charged)|twice|disappeared)\b",
+    re.IGNORECASE,
+)
+"""Something named as failing: a negated action, or a word like "broken"."""
 
 _GENERIC = """
     a about absolutely all also always am an and any are as at awful bad

@@ -4,12 +4,14 @@ A summary keeps the customer's words and pronouns. Cleaning only removes what
 carries no issue: lead-ins ("Because", "The reason is", "I gave a 3 because"),
 trailing talk about the score, HTML leftovers, emoji and emoticons, runs of
 punctuation, a cut-off word fragment at the very start, and personal data,
-which is masked. It is cut to 160 characters at a word.
+which is masked. In a sarcastic comment the mock praise in front of the chore
+goes too ("I just love typing my address in twice" becomes "Typing my address
+in twice"). It is cut to 160 characters at a word.
 
 A suggested fix is the first clause that proposes one ("please add...", "just
 let me...", "you should refund...", "would be nice if...", "bring back...",
-"if you could...", "I wish..."), up to the next comma or full stop, tidied
-the same way.
+"if you could...", "can you...", "I wish..."), up to the next comma or full
+stop, tidied the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import re
 import unicodedata
 
 from agent.offline._cues_intl import STOPWORDS
-from agent.offline._text import Span, mask_pii
+from agent.offline._guards import mask_pii
+from agent.offline._text import Span
 
 SUMMARY_LIMIT = 160
 
@@ -52,7 +55,13 @@ _LEAD_INS = (
     re.compile(
         r"^(?:(?:well|so|ok|okay)\s*[,:]|honestly|tbh|basically|um+|er+)[\s,:]*", re.I
     ),
+    re.compile(
+        r"^(?:and\s+|but\s+)?(?:also|plus|(?:on top of (?:that|this|it))|"
+        r"not to mention|as well as|another thing(?: is)?|besides)\b[\s,:]*",
+        re.I,
+    ),
     re.compile(r"^(?:10|\d)(?:\s*/\s*10)?(?:\s*[-:.,]\s*|\s{2,})(?=\w)"),
+    re.compile(r"^(?:\(?\d{1,2}\)|[\u2022\u25aa\u25e6\u2023*])\s*(?=\w)"),
 )
 _TRAILING_SCORE = (
     re.compile(
@@ -63,6 +72,15 @@ _TRAILING_SCORE = (
     ),
     re.compile(rf"[\s,;.\-]*(?:hence|so|therefore)\s+(?:the\s+|a\s+)?{_NUMBER}\b.*$"),
     re.compile(r"\s*\(?\b\d{1,2}\s*(?:/|out of)\s*10\)?\s*[.!]*$", re.I),
+)
+_MOCK_PRAISE = re.compile(
+    r"^(?:(?:oh|wow|yeah|well)\s*,?\s+)?(?:(?:(?:i|we)\s+)?(?:just\s+|really\s+|"
+    r"absolutely\s+|simply\s+|sure\s+|do\s+|totally\s+)*(?:love|loving|adore|"
+    r"enjoy|enjoying)\s+(?:it\s+when\s+|how\s+|that\s+)?|thanks?\s+(?:you\s+)?for\s+|(?:great|brilliant|fantastic|wonderful|"
+    r"lovely|perfect|awesome|super|nice|love)\s*[,.!\u2026]+\s*|(?:just\s+)?(?:great|"
+    r"brilliant|fantastic|wonderful|lovely|perfect|awesome|nice)\s+(?:that|how|"
+    r"when)\s+)",
+    re.I,
 )
 _TAG = re.compile(r"<[^<>]{1,40}>")
 _CLAUSE_END = re.compile(r"[,;.!?\n]|\s(?:but|or else|otherwise|because|as)\s")
@@ -118,6 +136,17 @@ _RESOLUTIONS = (
     ),
     re.compile(r"\bif (?:you|they|company|someone) (?:could|would|can|just)\b", re.I),
     re.compile(
+        rf"\b(?:can|could|would|will)\s+(?:you|someone|somebody|u)\s+(?:please\s+)?"
+        rf"(?:just\s+)?{_FIX_VERBS}\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:i|we)\s+(?:expect|demand|want|deserve)\s+(?:a\s+|an\s+|my\s+|our\s+|"
+        r"some\s+)?(?:full\s+)?(?:refund|compensation|credit|apology|money back|"
+        r"call ?back)",
+        re.I,
+    ),
+    re.compile(
         r"\b(?:i|we)(?:'d| would)? (?:like|want|need) (?:you to|a refund|my money"
         r"|our money|to (?:speak|talk|cancel|be (?:compensated|refunded)))",
         re.I,
@@ -135,11 +164,14 @@ _RESOLUTIONS = (
 )
 
 
-def clean_summary(raw: str, *, opens_comment: bool = False) -> str:
+def clean_summary(
+    raw: str, *, opens_comment: bool = False, sarcastic: bool = False
+) -> str:
     """Tidy one clause of the comment into a summary in the customer's words.
 
     `opens_comment` says the clause starts the comment, where a cut-off
-    fragment of a word ("ted, then the engineer...") is dropped.
+    fragment of a word ("ted, then the engineer...") is dropped; `sarcastic`
+    says its praise is mock praise, which is dropped.
     """
     text = _EMOTICON.sub(" ", _TAG.sub(" ", html.unescape(raw)))
     text = re.sub(r"(?<=\w)\ufffd(?=\w)", "'", text).replace("\ufffd", "")
@@ -150,9 +182,10 @@ def clean_summary(raw: str, *, opens_comment: bool = False) -> str:
         text = text[fragment.end() :]
 
     stripped = False
+    lead_ins = (_MOCK_PRAISE, *_LEAD_INS) if sarcastic else _LEAD_INS
     for _ in range(3):
         before = text
-        for pattern in _LEAD_INS:
+        for pattern in lead_ins:
             text = pattern.sub("", text, count=1)
         stripped = stripped or text != before
         if text == before:

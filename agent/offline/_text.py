@@ -1,9 +1,13 @@
-"""Text plumbing for the offline analysis: spans, negation, guards.
+"""Text plumbing for the offline analysis: sentences, clauses and negation.
 
 Every position here indexes the original comment, so any quote cut with a
 span is a verbatim substring of what the customer wrote. Matching runs on a
 "folded" copy of the same length (lower case, curly quotes made straight,
 U+FFFD read as an apostrophe), which keeps the positions valid.
+
+Sentences end at the usual punctuation, line breaks, dashes and semicolons,
+and before each item of an inline list ("1) sync fails 2) reminders...",
+"• one • two"), so each listed problem is read on its own.
 """
 
 from __future__ import annotations
@@ -36,8 +40,14 @@ _SENTENCE_END = re.compile(
     r"[.!?\u2026]+[\"')\]]*(?=\s|$)|\n+|\s[-\u2013\u2014]+\s"
     r"|(?<!&amp)(?<!&lt)(?<!&gt)(?<!&quot)(?<!&#39)(?<!&nbsp);+"
 )
+_LIST_ITEM = re.compile(r"\s(?=\(?\d{1,2}\)\s*\w|[\u2022\u25aa\u25e6\u2023]\s*\w)")
+_NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s*\w.*\s\(?2[.)]\s*\w", re.DOTALL)
+_NUMBERED_ITEM = re.compile(r"\s(?=\(?\d{1,2}[.)]\s*[^\W\d_])")
 _CLAUSE_BREAK = re.compile(
-    r",|:|\s(?:but|however|although|though|whereas|and then|so)\s", re.IGNORECASE
+    r",|:|\s(?:but|however|although|though|whereas|and then|so|also|plus|"
+    r"(?:and )?on top of (?:that|this|it)|not to mention|besides|apart from that|"
+    r"as well as|another thing is)\s",
+    re.IGNORECASE,
 )
 NOT = (
     r"(?:not|never|cannot|(?:do|does|did|is|was|are|were|wo|ca|could|would|should|"
@@ -50,66 +60,31 @@ _NEGATOR = re.compile(
     r"\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_POSITIVE = re.compile(
-    r"\b(?:excellent|great|good|helpful|friendly|lovely|brilliant|fantastic|"
-    r"amazing|superb|quick|efficient|polite|nice|perfect|pleasant|best|fine)\b",
+_ISSUE_BREAK = re.compile(
+    r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:on top of (?:that|this|it)|not to mention|"
+    r"apart from that|another thing|and then there's)[\s,]"
+    r"|(?:[,:]\s*|\s(?:and|but)\s+)(?:also|plus|adem[aá]s|au[sß]erdem|aussi|"
+    r"inoltre|ook|tamb[eé]m)[\s,]",
     re.IGNORECASE,
 )
+_PERSON = re.compile(
+    r"\b(?:support|agents?|staff|they|you|u|nobody|no one|no-one|company|team|reps?|"
+    r"representatives?|anyone|anybody|someone|somebody|engineers?|technicians?|"
+    r"advis[oe]rs?|managers?|he|she|customer service|help ?desk|operators?|"
+    r"people|crew|drivers?|courier|doctors?|receptionists?|nurses?|sales|"
+    r"employees?|workers?|person|guy|lady|man|woman|airline|bank|store|shop|"
+    r"provider|insurer|clinic|practice|carrier|business)\b(?:\s+[\w'-]+){0,2}\s*$"
+)
+_POSITIVE = re.compile(
+    r"(?<!be )(?<!been )(?<![\"'])\b(?:excellent|great|good|helpful|friendly|lovely|"
+    r"brilliant|fantastic|amazing|superb|quick|efficient|polite|nice|perfect|"
+    r"pleasant|best|fine)\b(?![\"'])(?! (?:to know|time to|if|luck))",
+    re.IGNORECASE,
+)
+"""Praise, but not praise in quotes or a wish ("would be nice if")."""
 _NEGATIVE_MARK = re.compile(
     r"\b(?:not|no|never|poor|bad|terrible|awful|horrible|rude|slow|worst|useless|"
     r"rubbish|unhelpful|shocking|appalling)\b|n't",
-    re.IGNORECASE,
-)
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
-_CARD_OR_ACCOUNT = re.compile(r"\b(?:\d[ -]?){12,19}\b")
-_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b", re.IGNORECASE)
-_STREET = re.compile(
-    r"\b\d{1,4}\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|close|"
-    r"drive|way|crescent|court|place|terrace|grove|gardens)\b",
-    re.IGNORECASE,
-)
-_PII = (
-    (_EMAIL, "[email]"),
-    (_URL, "[link]"),
-    (_CARD_OR_ACCOUNT, "[number]"),
-    (_STREET, "[address]"),
-    (_POSTCODE, "[postcode]"),
-    (_PHONE, "[phone]"),
-)
-_PII_FILLER = re.compile(
-    r"\b(?:my|me|on|at|is|number|no|phone|mobile|tel|email|e-mail|call|ring|"
-    r"contact|reach|address|account|ref|reference|details?|please|pls|plz|"
-    r"or|and|the|you|can|i|am|it's|its|here|mail)\b",
-    re.IGNORECASE,
-)
-
-_INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?"
-    r"(?:previous|prior|above|earlier|preceding|system|original)?\s*"
-    r"(?:instructions?|prompts?|rules|guidelines)"
-    r"|\b(?:system|developer)\s+(?:prompt|message|instructions?)"
-    r"|\byou\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|bot|language model|gpt)"
-    r"|\bas\s+an\s+ai\b|\bnew\s+instructions?\b|\bjailbreak"
-    r"|\bpretend\s+(?:to\s+be|you\s+are)"
-    r"|\b(?:write|reply|respond|answer)\s+back\s+(?:to\s+me\s+)?(?:that|saying)\b"
-    r"|\bin\s+your\s+(?:reply|response|answer|email)\s*,?\s+(?:say|promise|"
-    r"include|confirm|tell)"
-    r"|\b(?:repeat|print|output|reveal|show)\s+(?:me\s+)?(?:your|the)\s+"
-    r"(?:prompt|instructions)"
-    r"|<\|?\s*(?:system|im_start|assistant)|\[/?inst\]"
-    r"|\b(?:classify|categori[sz]e|label|route|tag|mark)\s+(?:this|it|me)\s+"
-    r"(?:as|to)\s+(?:an?\s+)?(?:p[1-4]\b|priority|urgent|[a-z]+_[a-z]+|pricing|"
-    r"billing|other|fundamental|fixable|promoter)",
-    re.IGNORECASE,
-)
-_DEMAND = re.compile(
-    r"\byou\s+(?:must|have\s+to|will|shall|need\s+to|are\s+required\s+to)\s+"
-    r"(?:now\s+|immediately\s+)?(?:give|refund|send|pay|credit|approve|promise|"
-    r"offer|reply|respond|write|include|grant|compensate)"
-    r"|\bi\s+(?:demand|insist)\b",
     re.IGNORECASE,
 )
 
@@ -160,11 +135,14 @@ def fold(text: str) -> str:
 
 def sentence_spans(text: str) -> list[Span]:
     """Split `text` into sentence spans, trimmed of surrounding whitespace."""
+    items = _NUMBERED_ITEM if _NUMBERED.search(text) else _LIST_ITEM
+    ends = {m.end() for m in _SENTENCE_END.finditer(text)}
+    ends |= {m.start() for m in items.finditer(text)}
     spans: list[Span] = []
     start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        _append_trimmed(spans, text, start, boundary.end())
-        start = boundary.end()
+    for end in sorted(ends):
+        _append_trimmed(spans, text, start, end)
+        start = end
     _append_trimmed(spans, text, start, len(text))
     return spans
 
@@ -223,15 +201,44 @@ def negated(folded: str, position: int) -> bool:
     return bool(_NEGATOR.search(window))
 
 
-def positive_clause(folded: str, sentence: Span, position: int) -> bool:
-    """True when the clause around `position` praises and complains of nothing."""
+def person_subject(folded: str, position: int) -> bool:
+    """True when a person ("support", "the engineer", "they") acts just before."""
+    window = folded[max(0, position - 40) : position]
+    for mark in ",;.!?":
+        window = window.rsplit(mark, 1)[-1]
+    return bool(_PERSON.search(window))
+
+
+def clause_span(folded: str, sentence: Span, position: int) -> Span:
+    """The clause of `sentence` that holds `position`."""
     body = folded[sentence.start : sentence.end]
     offset = position - sentence.start
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(body)), len(body)]
     start = max(cut for cut in cuts if cut <= offset)
     end = min((cut for cut in cuts if cut > offset), default=len(body))
-    clause = body[start:end]
-    return bool(_POSITIVE.search(clause)) and not _NEGATIVE_MARK.search(clause)
+    return Span(sentence.start + start, sentence.start + end)
+
+
+def issue_span(folded: str, sentence: Span, position: int) -> Span:
+    """The part of `sentence` holding `position` that raises one issue.
+
+    Unlike a clause, it runs across commas and contrasts ("the app closes,
+    when I open an invoice") and stops only where the customer adds another
+    issue ("also", "plus", "on top of that").
+    """
+    body = folded[sentence.start : sentence.end]
+    offset = position - sentence.start
+    breaks = list(_ISSUE_BREAK.finditer(body))
+    start = max([0] + [m.end() for m in breaks if m.end() <= offset])
+    end = min([len(body)] + [m.start() for m in breaks if m.start() > offset])
+    return Span(sentence.start + start, sentence.start + end)
+
+
+def positive_clause(folded: str, sentence: Span, position: int) -> bool:
+    """True when the clause around `position` praises and complains of nothing."""
+    clause = clause_span(folded, sentence, position)
+    text = folded[clause.start : clause.end]
+    return bool(_POSITIVE.search(text)) and not _NEGATIVE_MARK.search(text)
 
 
 def blank(folded: str, spans: list[Span]) -> str:
@@ -240,35 +247,3 @@ def blank(folded: str, spans: list[Span]) -> str:
         width = span.end - span.start
         folded = folded[: span.start] + " " * width + folded[span.end :]
     return folded
-
-
-def is_injection(text: str) -> bool:
-    """True for text that tries to instruct the system rather than give feedback."""
-    return bool(_INJECTION.search(text))
-
-
-def is_demand(text: str) -> bool:
-    """True for a sentence that orders the reply to say or grant something."""
-    return bool(_DEMAND.search(text))
-
-
-def has_pii(text: str) -> bool:
-    """True when the text carries contact details, an address or an account number."""
-    return any(pattern.search(text) for pattern, _ in _PII)
-
-
-def is_pii_only(text: str) -> bool:
-    """True when the text is personal data with little else around it."""
-    if not has_pii(text):
-        return False
-    rest = mask_pii(text)
-    rest = re.sub(r"\[(?:email|phone|number|link|address|postcode)\]", " ", rest)
-    rest = _PII_FILLER.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) < 3
-
-
-def mask_pii(text: str) -> str:
-    """Replace emails, links, account numbers, addresses and phones with tags."""
-    for pattern, tag in _PII:
-        text = pattern.sub(tag, text)
-    return text

@@ -3,29 +3,43 @@
 The analysis states the issue in the customer's terms ("you took 3 months to
 install my wifi"). A reply says it back to them ("we took 3 months to install
 your wifi"), without any personal data or instruction the comment carried.
-The word lists live in `prompts/replies/voice.toml`.
+What cannot be said back as correct English (a fragment with no subject, a
+question, a request) is quoted as they wrote it, cut at a whole clause.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-import prompts
 from agent.guardrails import find_personal_data, instruction_sentences
+from agent.offline._grammar import ELIDED, LEADING_JUNK, shape
+from agent.offline._pronouns import WORD, flip
+from agent.offline._vocabulary import (
+    FOLD,
+    Vocabulary,
+    content_stems,
+    load_vocabulary,
+    lower_first,
+    plain,
+)
 
 MAX_WORDS = 30
 """A restated issue longer than this is cut at a clause boundary."""
 
-_LEADING_JUNK = re.compile(r"^(?:(?:and|but|or|so|also|then|,|;|-)\s+)+", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
-_WORD = re.compile(r"([A-Za-z][A-Za-z']*)")
-_MASKED = re.compile(r"\[(?:email|link|number|phone|card)\]|https?://\S+|www\.\S+")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# Sentences end at . ! ? ; … and line breaks, and where a customer left out
+# the space ("the site.why is", "signing in againNo one knows").
+_SENTENCE = re.compile(
+    r"(?<=[.!?])\s+|(?<=[a-z][.!?])(?=[A-Z])|(?<=[a-z]{3}[.!?])(?=[a-z])|\n+|;\s*"
+    r"|…\s*(?=\w)|(?<=[a-z]{3})(?=(?:No|I|The|It|This|My|We|They|But|So|Then)\s)"
+)
+_BOUNDARY = re.compile(r",\s|\s-\s|\s(?=(?:and|but|so|because|which|then|or)\s)")
+_MASKED = re.compile(
+    r"\[(?:email|link|number|phone|card)\]|https?://\S+|www\.\S+|\{\{[^}]*\}\}"
+)
+_ASIDE = re.compile(r"（[^）]*）|^[\u3000-\u9fff\uff00-\uffef]+|[\u200d\ufe0f]")
 
 
 @dataclass(frozen=True)
@@ -33,19 +47,11 @@ class Restatement:
     """An issue said back to the customer, in two shapes."""
 
     text: str
-    """The bare restatement, e.g. "we took 3 months to install your wifi"."""
+    """The bare restatement: "we took 3 months to install your wifi", or the
+    customer's words in quotes."""
     about: str
-    """Ready after "you told us": "that we took ..." or "about the ..."."""
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    swaps: dict[str, str]
-    agreement: dict[str, str]
-    words: dict[str, frozenset[str]]
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        return self.words[name]
+    """Ready after "you told us": "that we took ...", "about the ...", or
+    "about the problem you described ("...")"."""
 
 
 def restate(
@@ -53,57 +59,55 @@ def restate(
     *,
     area: str | None,
     safe: bool = False,
+    english: bool = True,
     prompts_dir: Path | None = None,
 ) -> Restatement:
     """Say `summary` back to the customer, or fall back to naming the area.
 
-    The safe form ("the problem with the mobile app") is used when asked for,
-    or when nothing usable is left once personal data and instruction-like
-    sentences are taken out.
+    A clause is said back with its pronouns turned ("that we took ..."), a
+    noun phrase after "about"; anything else is quoted. The safe form ("the
+    problem with the mobile app") is used when asked for, or when nothing
+    usable is left once personal data and instructions are taken out.
     """
-    vocabulary = _vocabulary(prompts_dir)
-    text = "" if safe else address(summary, prompts_dir)
-    if re.fullmatch(r"[a-z][a-z'-]+", text):
-        # One word ("Expensive") is kept as a quote rather than made a sentence.
-        said = f'{area or "what went wrong"}, which you summed up as "{text}"'
-        return Restatement(text=said, about=f"about {said}")
-    if len(text.split()) < 2:
-        text = f"the problem with {area}" if area else "the problem you described"
-    first, *rest = text.split()
-    if first in vocabulary["it_is_before"]:
-        text = f"it's {text}"
-    elif first in vocabulary["there_is_before"] and rest[:1] != ["one"]:
-        text = f"there's {text}"
-    joiner = "that" if _is_clause(text, vocabulary) else "about"
-    return Restatement(text=text, about=f"{joiner} {text}")
+    vocabulary = load_vocabulary(prompts_dir)
+    problem = f"the problem with {area}" if area else "the problem you described"
+    found = [] if safe else _sentences(summary, vocabulary, prompts_dir)
+    sentences = [sentence for sentence in found if WORD.search(sentence)]
+    if not sentences:
+        return Restatement(text=problem, about=f"about {problem}")
+
+    # One word ("Expensive") is quoted rather than made a sentence.
+    many = len(" ".join(sentences).split()) > 1
+    shaped = shape(sentences[0], vocabulary) if english and many else None
+    if shaped and _keeps_enough(shaped[1], sentences[0], vocabulary):
+        joiner, text = shaped
+        parts = [_say(text, summary, vocabulary)]
+        second = shape(sentences[1], vocabulary) if len(sentences) > 1 else None
+        short = len(text.split()) < MAX_WORDS // 2
+        if short and joiner == "that" and second and second[0] == "that":
+            parts.append(_say(second[1], summary, vocabulary))
+        said = _fit(" and ".join(parts), vocabulary)
+        return Restatement(text=said, about=f"{joiner} {said}")
+
+    quote = _quote(sentences, vocabulary, summary)
+    return Restatement(text=quote, about=f"about {problem} ({quote})")
 
 
 def address(words: str | None, prompts_dir: Path | None = None) -> str:
     """The customer's `words` turned to address them, scrubbed and trimmed."""
-    if not words:
-        return ""
-    vocabulary = _vocabulary(prompts_dir)
-    text = words.translate(_FOLD)
-    for order in instruction_sentences(text, prompts_dir):
-        text = text.replace(order, " ")
-    for value in find_personal_data(text) + _MASKED.findall(text):
-        text = _cut(text, value, vocabulary)
-
-    found = [_tidy(_LEADING_JUNK.sub("", _tidy(s))) for s in _SENTENCE.split(text)]
-    found = [sentence for sentence in found if sentence]
-    if len(found) > 1:  # a one-word exclamation beside real sentences adds nothing
-        found = [sentence for sentence in found if len(sentence.split()) > 1]
-    kept = [_lower_first(_flip(s, vocabulary), words, vocabulary) for s in found[:2]]
+    vocabulary = load_vocabulary(prompts_dir)
+    found = _sentences(words or "", vocabulary, prompts_dir)
+    kept = [_say(sentence, words or "", vocabulary) for sentence in found[:2]]
     if len(kept) == 2 and len(" ".join(kept).split()) > MAX_WORDS:
         kept.pop()
-    return _shorten(" and ".join(kept))
+    return _fit(" and ".join(kept), vocabulary)
 
 
 def area_phrase(product_area: str, prompts_dir: Path | None = None) -> str | None:
     """The product area as a phrase to use mid-sentence, or None if generic."""
-    vocabulary = _vocabulary(prompts_dir)
+    vocabulary = load_vocabulary(prompts_dir)
     area = " ".join(product_area.replace("_", " ").split())
-    area = _lower_first(area, "", vocabulary)
+    area = lower_first(area, "", vocabulary)
     if area.lower() in vocabulary["generic_areas"] or not area:
         return None
     last = area.split()[-1].lower()
@@ -120,47 +124,134 @@ def format_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
-def _flip(sentence: str, vocabulary: _Vocabulary) -> str:
-    parts = _WORD.split(sentence)
-    words, gaps = [part.lower() for part in parts[1::2]], parts[0::2]
-    out = [gaps[0]]
-    subject = merge = False
-    for index, word in enumerate(words):
-        if merge:  # "you guys" was already said as one "we"
-            out[-1], merge = gaps[index + 1], False
-            continue
-        joined = index + 1 < len(words) and not gaps[index + 1].strip()
-        before = words[index - 1] if index and not gaps[index].strip() else ""
-        after = words[index + 1] if joined else ""
+def _sentences(
+    words: str, vocabulary: Vocabulary, prompts_dir: Path | None
+) -> list[str]:
+    """The customer's sentences, without personal data, orders or shouting."""
+    text = _ASIDE.sub(" ", words.translate(FOLD))
+    text = WORD.sub(
+        lambda m: ELIDED if m[0].lower() in vocabulary["profanity"] else m[0], text
+    )
+    text = re.sub(r"\S*\*{2,}\S*", ELIDED, text)
+    truncated = text.rstrip().endswith(("…", "..."))
+    for order in instruction_sentences(text, prompts_dir):
+        text = text.replace(order, " ")
+    for value in find_personal_data(text) + _MASKED.findall(text):
+        text = _cut(text, value, vocabulary)
 
-        if word == "you":
-            merge = after in vocabulary["you_plural"]
-            ends = not after or after in vocabulary["clause_end"]
-            objective = before in vocabulary["object_after"] or (ends and not merge)
-            new = "us" if objective else "we"
-        elif subject and word in vocabulary.agreement:
-            new = vocabulary.agreement[word]
-        else:
-            new = vocabulary.swaps.get(word, parts[2 * index + 1])
-        subject = word in {"i", "we", "you"} and new in {"you", "we"}
-        out += [new, gaps[index + 1]]
-    return "".join(out)
+    found = [_tidy(LEADING_JUNK.sub("", _tidy(s))) for s in _SENTENCE.split(text)]
+    found = [_calm(sentence, vocabulary) for sentence in found if sentence]
+    if len(found) > 1:  # a one-word exclamation beside real sentences adds nothing
+        found = [sentence for sentence in found if len(sentence.split()) > 1]
+    if truncated and found:
+        found[-1] = _complete(found[-1], vocabulary)
+    return [sentence for sentence in found if sentence]
 
 
-def _is_clause(text: str, vocabulary: _Vocabulary) -> bool:
-    words = text.lower().split()
-    if words and words[0] in vocabulary["subjects"]:
-        return True
-    for position, word in enumerate(words):
-        if word in vocabulary["clause_cues"]:
-            return True
-        previous = words[position - 1] if position else "a"
-        if word.endswith("ed") and previous not in vocabulary["determiners"]:
-            return True
-    return False
+def _keeps_enough(text: str, sentence: str, vocabulary: Vocabulary) -> bool:
+    """Whether `text`, said back, keeps enough of `sentence` to stand for it.
+
+    A clause cut down to its first few words, or one whose only telling word
+    was "company" (said back as "we"), says too little, and "you were told"
+    reads as arguing the point: the caller quotes the customer instead.
+    """
+    words = [plain(word) for word in text.split()]
+    for subject, verb, told in zip(words, words[1:], words[2:], strict=False):
+        said_to = subject in {"i", "we"} and verb in {"was", "were"}
+        if said_to and told in vocabulary["reported"]:
+            return False
+    flipped = {word[:5] for word in WORD.findall(flip(text, vocabulary).lower())}
+    said = content_stems(sentence, vocabulary)
+    kept = sum(stem in flipped for stem in said)
+    return kept >= min(2, len(said)) and (kept >= len(said) // 2 or kept > 4)
 
 
-def _cut(text: str, value: str, vocabulary: _Vocabulary) -> str:
+def _quote(sentences: list, vocabulary: Vocabulary, summary: str) -> str:
+    """The customer's words as a quote: verbatim, scrubbed, cut at a clause."""
+    text = sentences[0]
+    if len(text.split()) < 5 and len(sentences) > 1:
+        text = f"{text}. {sentences[1]}"
+    asks = _is_question(text, vocabulary)
+    cut = summary.rstrip().endswith(("…", "...")) and text.endswith(sentences[-1])
+    if len(text.split()) > MAX_WORDS:
+        cut = True
+    text = re.sub(r"\bi\b", "I", _fit(text, vocabulary).replace('"', "'"))
+    # The customer's own brackets and swearing must not break the reply's.
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    text = re.sub(rf"(?:{re.escape(ELIDED)}\s*)+", f"{ELIDED} ", text).strip()
+    mark = "…" if cut else ("?" if asks else "")
+    return f'"{text[0].upper()}{text[1:]}{mark}"'
+
+
+def _is_question(sentence: str, vocabulary: Vocabulary) -> bool:
+    """Whether `sentence` asks ("why can't I ...", "can you add ...")."""
+    low = [plain(word) for word in sentence.split()] + [""]
+    asking = ("auxiliaries", "pronouns")
+    if low[0] in vocabulary["question_words"]:
+        return any(low[1] in vocabulary[name] for name in asking)
+    return low[0] in vocabulary["auxiliaries"] and low[1] in vocabulary["pronouns"]
+
+
+def _say(text: str, source: str, vocabulary: Vocabulary) -> str:
+    """A clause or thing in the customer's words, turned to address them."""
+    if text.count('"') % 2:  # a quote the summary cut in half
+        text = text.replace('"', "")
+    return lower_first(flip(text, vocabulary), source, vocabulary)
+
+
+def _fit(text: str, vocabulary: Vocabulary) -> str:
+    """`text` cut to `MAX_WORDS` at a clause boundary, never on a loose word."""
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return _trim(text, vocabulary, "never_last")
+    head = " ".join(words[:MAX_WORDS])
+    cut = max((match.start() for match in _BOUNDARY.finditer(head)), default=0)
+    return _trim(head[:cut] if cut > len(head) // 3 else head, vocabulary)
+
+
+def _complete(sentence: str, vocabulary: Vocabulary) -> str:
+    """A sentence cut off mid-clause, taken back to its last whole clause."""
+    for match in reversed(list(_BOUNDARY.finditer(sentence))):
+        if len(sentence[: match.start()].split()) >= 3:
+            return _trim(sentence[: match.start()], vocabulary)
+    return _trim(sentence, vocabulary)
+
+
+def _trim(text: str, vocabulary: Vocabulary, loose: str = "dangling") -> str:
+    """`text` without the loose words at its end ("and", "the")."""
+    words = _tidy(text).split()
+    while len(words) > 1 and plain(words[-1]) in vocabulary[loose]:
+        words.pop()
+    return _tidy(" ".join(words))
+
+
+def _calm(sentence: str, vocabulary: Vocabulary) -> str:
+    """`sentence` with shouting lower-cased; acronyms like "BT" are kept."""
+    words = WORD.findall(sentence)
+    loud = [len(word) > 1 and word.isupper() for word in words] + [False]
+    everything = len(words) > 1 and sum(loud) >= 0.6 * len(words)
+    at = iter(range(len(words)))
+
+    def calm(match: re.Match[str]) -> str:
+        index, word, low = next(at), match[0], match[0].lower()
+        run = everything or loud[index - 1] or loud[index + 1]  # "NEVER LOADS"
+        if word == "A" and run:
+            return "a"
+        if not loud[index] or not (
+            run or low in vocabulary["shouted"] or len(word) > 3
+        ):
+            return word
+        if not re.search("[AEIOUY]", word):
+            return word  # an acronym: "BT", "TV"
+        if low in vocabulary["proper_names"]:
+            return word[0] + low[1:]
+        return "I" + low[1:] if low in vocabulary["joined_subjects"] else low
+
+    return WORD.sub(calm, sentence)
+
+
+def _cut(text: str, value: str, vocabulary: Vocabulary) -> str:
     start = text.find(value)
     if start < 0:
         return text
@@ -177,34 +268,5 @@ def _cut(text: str, value: str, vocabulary: _Vocabulary) -> str:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(text.split()))
+    text = re.sub(r"(?<=[a-z]),(?=[a-z])", ", ", text)
     return text.strip(" \"'.!?;:,-()…")
-
-
-def _lower_first(text: str, source: str, vocabulary: _Vocabulary) -> str:
-    first, _, rest = text.partition(" ")
-    if not first or first[0].islower():
-        return text
-    if first.lower() in vocabulary["determiners"]:
-        return first.lower() + text[len(first) :]
-    acronym = len(first) > 1 and (first.isupper() or not first[1:].islower())
-    named = rest[:1].isupper() and not rest.startswith("I ")
-    proper = re.search(rf"[a-z,] {re.escape(first)}\b", source.translate(_FOLD))
-    if acronym or named or proper:
-        return text
-    return f"{first[0].lower()}{first[1:]} {rest}".rstrip()
-
-
-def _shorten(text: str) -> str:
-    words = text.split()
-    if len(words) <= MAX_WORDS:
-        return text
-    head = " ".join(words[:MAX_WORDS])
-    cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" but "))
-    return _tidy(head[:cut]) if cut > len(head) // 3 else _tidy(head)
-
-
-@lru_cache(maxsize=8)
-def _vocabulary(prompts_dir: Path | None) -> _Vocabulary:
-    data = tomllib.loads(prompts.load_prompt("replies/voice.toml", prompts_dir))
-    words = {name: frozenset(text.split()) for name, text in data["words"].items()}
-    return _Vocabulary(swaps=data["swaps"], agreement=data["agreement"], words=words)

@@ -69,7 +69,11 @@ def template_variables(
     )
     area = area_phrase(analysis.product_area, prompts_dir)
     issue = restate(
-        analysis.issue_summary, area=area, safe=reword, prompts_dir=prompts_dir
+        analysis.issue_summary,
+        area=area,
+        safe=reword,
+        english=analysis.language == "en",
+        prompts_dir=prompts_dir,
     )
     suggestion = None if reword else address(analysis.suggested_resolution, prompts_dir)
     team = request.policy.teams.get(decision.team)
@@ -114,4 +118,6 @@ class Phrasing:
 
 def _layout(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    # A quote that ends a sentence with its own "?" or "…" takes no full stop.
+    return re.sub(r'([?!…])"\.', r'\1"', text)
