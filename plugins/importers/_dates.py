@@ -25,6 +25,12 @@ _NUMERIC_STAMP = re.compile(
 )
 _UNIX_SECONDS = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 _UNIX_MILLISECONDS = re.compile(r"^\d{12,13}$")
+_YEAR_FIRST = re.compile(r"^\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b")
+_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+# Excel stores dates as days since 1899-12-30; 20000-80000 spans 1954-2119,
+# far from any plausible score, id or Unix time.
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_EXCEL_DAYS = (20_000, 80_000)
 _US_ZONES = {
     "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
     "America/Los_Angeles", "America/Anchorage", "America/Detroit", "America/Boise",
@@ -119,6 +125,9 @@ class DateReader:
             return _from_unix(float(raw))
         if _UNIX_MILLISECONDS.match(raw):
             return _from_unix(int(raw) / 1000)
+        if _EXCEL_SERIAL.match(raw) and _EXCEL_DAYS[0] <= float(raw) < _EXCEL_DAYS[1]:
+            moment = _EXCEL_EPOCH + timedelta(days=float(raw))
+            return moment.replace(tzinfo=self.zone)
 
         try:
             moment = datetime.fromisoformat(raw)
@@ -143,11 +152,12 @@ class DateReader:
             return None
 
     def _parse_loosely(self, raw: str) -> datetime | None:
+        # A leading four-digit year is ISO order whatever the column's habit:
+        # dateutil would otherwise read 2025-01-02 day-first as 1 February.
+        day_first = self.day_first and not _YEAR_FIRST.match(raw)
         try:
             first, second = (
-                parser.parse(
-                    raw, dayfirst=self.day_first, default=default, tzinfos=_zone_for
-                )
+                parser.parse(raw, dayfirst=day_first, default=default, tzinfos=_zone_for)
                 for default in _DEFAULTS
             )
         except (ValueError, OverflowError):

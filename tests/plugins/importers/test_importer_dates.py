@@ -91,7 +91,26 @@ def test_naive_timestamps_take_the_given_time_zone(write_rows):
     assert moment.isoformat() == "2025-07-01T12:00:00+02:00"
 
 
-@pytest.mark.parametrize("cell", ["last Tuesday", "March", "45658", "Q1"], ids=str)
+def test_iso_dates_with_a_zone_name_stay_year_month_day_in_a_day_first_column(
+    write_rows,
+):
+    path = _column(
+        write_rows, "13/01/2025 08:00", "2025-01-02 10:00:00 UTC", "2025/03/04 09:30"
+    )
+
+    assert _dates(path)[1:] == [
+        datetime(2025, 1, 2, 10, 0, tzinfo=UTC),
+        datetime(2025, 3, 4, 9, 30, tzinfo=UTC),
+    ]
+
+
+def test_excel_serial_dates_are_read_as_days_since_1899(write_rows):
+    (moment,) = _dates(_column(write_rows, "45658.75"))
+
+    assert moment == datetime(2025, 1, 1, 18, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("cell", ["last Tuesday", "March", "123", "Q1"], ids=str)
 def test_an_unreadable_date_keeps_the_row_and_the_raw_value(write_rows, cell):
     result = read_export(write_rows([["date", "score"], [cell, "3"]]))
 
