@@ -11,6 +11,8 @@ import html
 import json
 import re
 
+import ftfy
+
 COMMENT_LIMIT = 20_000
 
 _SCORE = re.compile(
@@ -39,6 +41,19 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029]")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
 _SPACES = re.compile(r"\s+")
+# Excel's guard against formula injection: a quote before a leading = + - @.
+_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
+# Only undo encoding damage (UTF-8 read as Windows-1252 and saved again, as
+# Excel does); quotes, widths and ligatures stay as the customer typed them.
+_MOJIBAKE = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    normalization=None,
+    explain=False,
+)
 
 
 class RowProblem(ValueError):
@@ -121,7 +136,10 @@ def parse_id(value: object) -> str | None:
 
 
 def clean_comment(value: object) -> str:
-    """The comment as the customer meant it: entities decoded, newlines unified.
+    """The comment as the customer meant it.
+
+    HTML entities are decoded, newlines unified, text that Excel double-encoded
+    ("canâ€™t") repaired and Excel's formula guard quote removed.
 
     Raises:
         RowProblem: the comment is longer than 20,000 characters.
@@ -129,7 +147,8 @@ def clean_comment(value: object) -> str:
     raw = value if isinstance(value, str) else text(value)
     comment = _NEWLINES.sub("\n", raw)
     comment = _BREAK.sub("\n", comment)
-    comment = unescape(comment).strip()
+    comment = repair(unescape(comment)).strip()
+    comment = _FORMULA_GUARD.sub("", comment)
 
     if len(comment) > COMMENT_LIMIT:
         raise RowProblem(
@@ -144,6 +163,11 @@ def unescape(value: str) -> str:
     Only `;`-terminated entities are decoded: "T&C" or "&nothing" stay as typed.
     """
     return _ENTITY.sub(lambda match: html.unescape(match.group(0)), value)
+
+
+def repair(value: str) -> str:
+    """Undoes mojibake: UTF-8 text that was decoded as Windows-1252 and saved."""
+    return ftfy.fix_text(value, _MOJIBAKE)
 
 
 def parse_email(value: object) -> tuple[str | None, str | None]:
@@ -163,7 +187,7 @@ def parse_email(value: object) -> tuple[str | None, str | None]:
 def full_name(name: object, first: object, last: object) -> str | None:
     """The respondent's name, from a name column or first and last names."""
     whole = text(name) or " ".join(p for p in (text(first), text(last)) if p)
-    return _SPACES.sub(" ", unescape(whole)).strip() or None
+    return _SPACES.sub(" ", repair(unescape(whole))).strip() or None
 
 
 def content_id(email: str, date: str, score: int, comment: str) -> str:
