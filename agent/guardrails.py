@@ -35,6 +35,13 @@ _MONEY = ("refunds", "credits", "discounts", "feature_commitments")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)")
+_SORT_CODE = re.compile(r"(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'-]+ ){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close"
+    r"|Court|Ct|Place|Pl|Terrace|Crescent|Gardens|Square|Sq|Highway|Hwy)\b\.?"
+)
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _digits = partial(re.compile(r"\D").sub, "")
@@ -88,12 +95,21 @@ def check_draft(
 
 
 def find_personal_data(text: str) -> list[str]:
-    """Email addresses and card or phone numbers (7-19 digits) in `text`."""
+    """Personal data in `text`, in order of kind.
+
+    Email addresses, IBANs, card, phone and account numbers (7-19 digits),
+    bank sort codes and street addresses.
+    """
     found = _EMAIL.findall(text)
+    found += [match[0] for match in _IBAN.finditer(text)]
     for match in _NUMBER.finditer(text):
         value = match[0].strip(" .-()")
+        if any(value in iban for iban in found):
+            continue
         if 7 <= len(_digits(value)) <= 19 and not _DATE_LIKE.fullmatch(value):
             found.append(value)
+    found += [m[0] for m in _SORT_CODE.finditer(text) if not _in_date(m[0], text)]
+    found += [match[0].rstrip(".") for match in _STREET.finditer(text)]
     return found
 
 
@@ -167,10 +183,39 @@ def _personal_data(case: _Case) -> GuardrailCheck:
         digits = _digits(value)
         if value.lower() in case.text or (digits and digits in _digits(body)):
             return _fail("personal_data", f"repeats {_mask(value)!r} from the comment")
+        if _echoes_mailbox(value, case):
+            return _fail("personal_data", f"repeats part of {_mask(value)!r}")
     for value in find_personal_data(body):
         if len(_digits(value)) >= 13:
             return _fail("personal_data", f"has a card-like number {_mask(value)!r}")
     return _pass("personal_data")
+
+
+def _echoes_mailbox(value: str, case: _Case) -> bool:
+    """Whether the draft repeats the mailbox name of an email in the comment.
+
+    "mail you at bob" leaks half of bob@example.com; a mailbox that is the
+    customer's own name is fine, since the greeting uses it.
+    """
+    if "@" not in value:
+        return False
+    name = (case.response.customer.name or "").lower()
+    rest = _fold(case.response.comment).lower().replace(value.lower(), " ")
+    words = set(re.split(r"[._+-]", value.split("@")[0].lower()))
+    return any(
+        len(word) >= 3
+        and word not in name
+        and re.search(rf"\b{re.escape(word)}\b", case.text)
+        and not re.search(rf"\b{re.escape(word)}\b", rest)
+        for word in words
+    )
+
+
+def _in_date(value: str, text: str) -> bool:
+    """Whether a dd-dd-dd match is really part of a longer date."""
+    return bool(
+        re.search(rf"\d[-/.]{re.escape(value)}|{re.escape(value)}[-/.]\d", text)
+    )
 
 
 def _injection(case: _Case) -> GuardrailCheck:

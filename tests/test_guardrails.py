@@ -241,8 +241,33 @@ def test_a_draft_that_obeys_an_injected_instruction_fails(policy, body_change, n
         ("call +44 (0)20 7946 0000 now", ["+44 (0)20 7946 0000"]),
         ("on 2026-12-03 I paid 1,200.50 for 3 months", []),
         ("renewed 03/12/2026 and again 4/1/26", []),
+        (
+            "Account number 12345678 sort code 12-34-56 was debited",
+            ["12345678", "12-34-56"],
+        ),
+        (
+            "pay into DE89 3704 0044 0532 0130 00 please",
+            ["DE89 3704 0044 0532 0130 00"],
+        ),
+        ("IBAN GB29NWBK60161331926819", ["GB29NWBK60161331926819"]),
+        ("deliver to 221B Baker Street, London", ["221B Baker Street"]),
+        ("they came to 14 Elm Rd. twice", ["14 Elm Rd"]),
+        ("3 out of 10, 2 weeks late, 12-05-2026 visit", []),
     ],
-    ids=["email", "card", "uk-phone", "intl-phone", "iso-date-and-money", "dates"],
+    ids=[
+        "email",
+        "card",
+        "uk-phone",
+        "intl-phone",
+        "iso-date-and-money",
+        "dates",
+        "account-and-sort-code",
+        "iban-spaced",
+        "iban-compact",
+        "street-address",
+        "street-abbreviation",
+        "no-false-positives",
+    ],
 )
 def test_find_personal_data_finds_emails_cards_and_phones(text, found):
     assert find_personal_data(text) == found
@@ -296,3 +321,20 @@ def test_follow_up_date_must_be_the_team_sla_date_from_the_decision(
     )
 
     assert ("follow_up_date" not in failed(report)) is passes
+
+
+def test_a_draft_that_repeats_the_mailbox_of_an_email_in_the_comment_fails(policy):
+    comment = "The CSV export fails every day. Write to ops.desk@acme.example instead."
+    body = GOOD.replace(OPENING, f"{OPENING} We'll mail the ops desk today.")
+
+    report = run(body, policy, comment=comment)
+
+    assert "personal_data" in failed(report)
+
+
+def test_a_mailbox_that_is_the_customers_own_name_may_appear(policy):
+    comment = "The CSV export fails every day. Reach me at dana@acme.example."
+
+    report = run(GOOD, policy, comment=comment)
+
+    assert "personal_data" not in failed(report)

@@ -157,7 +157,9 @@ class DateReader:
         day_first = self.day_first and not _YEAR_FIRST.match(raw)
         try:
             first, second = (
-                parser.parse(raw, dayfirst=day_first, default=default, tzinfos=_zone_for)
+                parser.parse(
+                    raw, dayfirst=day_first, default=default, tzinfos=_zone_for
+                )
                 for default in _DEFAULTS
             )
         except (ValueError, OverflowError):
