@@ -91,10 +91,20 @@ class RescueAgent:
             result_model=RecordedResponse,
         )
 
-        if existing and existing.status != CaseStatus.PARKED and not recorded.changed:
+        # The case, not the inbox, says what was last processed: the inbox
+        # already holds a changed answer when a run stopped before the graph.
+        changed = existing is not None and _answer_changed(existing, response)
+        if existing and existing.status != CaseStatus.PARKED and not changed:
             return Processed(existing, "unchanged")
         if existing and existing.message is not None:
-            return Processed(self._note_late_change(existing, response), "changed")
+            why = "after the reply was queued; the reply was not redrafted"
+            return Processed(self._note_change(existing, response, why), "changed")
+        if existing and existing.task is not None and not response.is_detractor:
+            why = (
+                f"while the reply waited; task {existing.task.id} stays open and "
+                "the held reply was not sent"
+            )
+            return Processed(self._note_change(existing, response, why), "changed")
         if not response.is_detractor:
             return Processed(await self._record(response), "recorded")
 
@@ -103,7 +113,7 @@ class RescueAgent:
             "recursion_limit": RECURSION_LIMIT,
         }
         snapshot = await self.graph.aget_state(config)
-        resuming = bool(snapshot.next) and not recorded.changed
+        resuming = bool(snapshot.next) and not changed and not recorded.changed
         start: RescueState | None = None
         if not resuming:
             start = _fresh_state(response, list(hold_reasons))
@@ -142,24 +152,22 @@ class RescueAgent:
         self.store.save(case)
         return case
 
-    def _note_late_change(
-        self, existing: RescueCase, response: NpsResponse
+    def _note_change(
+        self, existing: RescueCase, response: NpsResponse, why: str
     ) -> RescueCase:
-        """Keep what the customer added after the reply went to the messenger.
+        """Keep a changed answer on a case that must not start over.
 
-        The reply is not redrafted: the customer already has it. The case
-        keeps the new score and comment and says what changed, so a person
-        can write back about it.
+        Once the reply went to the messenger the customer already has it, and
+        once a detractor's answer rises to 7-10 there is nothing left to
+        draft. The case keeps the new score and comment and says what changed,
+        so a person can write back about it.
         """
         changes = []
         if response.score != existing.score:
             changes.append(f"score {existing.score} -> {response.score}")
         if response.comment != existing.comment:
             changes.append("comment " + ("added" if not existing.comment else "edited"))
-        detail = (
-            f"{', '.join(changes) or 'details changed'} after the reply was "
-            "queued; the reply was not redrafted, so read the new comment"
-        )
+        detail = f"{', '.join(changes) or 'details changed'} {why}; read the new answer"
         case = existing.model_copy(
             update={
                 "score": response.score,
@@ -174,6 +182,17 @@ class RescueAgent:
         )
         self.store.save(case)
         return case
+
+
+def _answer_changed(case: RescueCase, response: NpsResponse) -> bool:
+    """Whether the answer differs from the one the case was built from."""
+    before, after = case.customer, response.customer
+    return (
+        case.score != response.score
+        or case.comment != response.comment
+        or (before.email or "").casefold() != (after.email or "").casefold()
+        or (before.name or "") != (after.name or "")
+    )
 
 
 def _same_customer(case: RescueCase, response: NpsResponse) -> bool:

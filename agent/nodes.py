@@ -27,7 +27,13 @@ from agent.models import (
 )
 from agent.reasoners import DraftRequest
 from agent.state import MAX_REVISIONS, RescueContext, RescueState, dump
-from plugins.roles import AccountLookup, CreatedTask, LoggedActivity, SentMessage
+from plugins.roles import (
+    AccountLookup,
+    CreatedTask,
+    LoggedActivity,
+    SentMessage,
+    TaskInfo,
+)
 
 
 async def analyze(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
@@ -153,7 +159,28 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         },
         result_model=CreatedTask,
     )
-    events = [ctx.event("task_opened", f"{created.task.id} for {decision.team}")]
+    task = created.task
+    if created.created:
+        events = [ctx.event("task_opened", f"{task.id} for {decision.team}")]
+    else:
+        # The task predates this run: a resume, or a changed answer whose new
+        # analysis may move it to another team.
+        updated = await ctx.tools.call(
+            "ticketing",
+            "update_task",
+            {
+                "task_id": task.id,
+                "team": decision.team,
+                "title": task_text["title"],
+                "body": task_text["body"],
+                "priority": decision.priority,
+                "due_date": decision.follow_up_by.isoformat(),
+                "labels": ["nps-detractor", analysis.category, decision.playbook],
+            },
+            result_model=TaskInfo,
+        )
+        task = updated.task
+        events = [ctx.event("task_updated", f"{task.id} for {task.team}")]
 
     if response.customer.email or account:
         await ctx.tools.call(
@@ -165,7 +192,7 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
                 "account_id": account.id if account else None,
                 "kind": "nps_detractor",
                 "text": f"NPS {response.score}: {analysis.issue_summary} "
-                f"(task {created.task.id}, {decision.priority})",
+                f"(task {task.id}, {decision.priority})",
             },
             result_model=LoggedActivity,
         )
@@ -196,7 +223,7 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         events.append(ctx.event("awaiting_approval", "no email address"))
 
     return {
-        "task": dump(created.task),
+        "task": dump(task),
         "message": dump(message) if message else None,
         "decision": dump(decision),
         "events": events,

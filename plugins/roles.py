@@ -156,6 +156,22 @@ class Ticketing(Protocol):
         """Open a task, or return the one already opened with this key."""
         ...
 
+    async def update_task(
+        self,
+        task_id: str,
+        team: str,
+        title: str,
+        body: str,
+        priority: Priority,
+        due_date: date,
+        labels: list[str],
+    ) -> TaskInfo:
+        """Bring an open task up to date after the customer changed their answer.
+
+        A resolved task is returned unchanged. `InputError` when there is none.
+        """
+        ...
+
     async def get_task(self, task_id: str) -> TaskInfo:
         """The task with this id; `InputError` when there is none."""
         ...

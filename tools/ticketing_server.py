@@ -49,6 +49,33 @@ def build_ticketing_server(ticketing: Ticketing) -> MCPServer:
                 labels=labels or [],
             )
 
+    @role_tool(server)
+    async def update_task(
+        task_id: TaskId,
+        team: Annotated[str, Field(min_length=1, description="The owning team.")],
+        title: Annotated[str, Field(min_length=1)],
+        body: Annotated[str, Field(description="Analysis, evidence, next step.")],
+        priority: Priority,
+        due_date: Annotated[date, Field(description="When the team must act.")],
+        labels: Annotated[
+            list[str] | None, Field(description="Tags for the task.")
+        ] = None,
+    ) -> TaskInfo:
+        """Rewrite an open task after the customer changed their answer.
+
+        A resolved task is returned unchanged; an unknown id is an error.
+        """
+        with reported_to_caller(TICKETING):
+            return await ticketing.update_task(
+                task_id=task_id,
+                team=team,
+                title=title,
+                body=body,
+                priority=priority,
+                due_date=due_date,
+                labels=labels or [],
+            )
+
     @role_tool(server, read_only=True)
     async def get_task(task_id: TaskId) -> TaskInfo:
         """Fetch a task and its status; an unknown id is an error."""

@@ -49,6 +49,42 @@ class LocalTicketing(LocalBase):
         row, created = await self._run(lambda: self._insert_or_get(tasks, values))
         return CreatedTask(task=self._task_ref(row), created=created)
 
+    async def update_task(
+        self,
+        task_id: str,
+        team: str,
+        title: str,
+        body: str,
+        priority: Priority,
+        due_date: date,
+        labels: list[str],
+    ) -> TaskInfo:
+        """Rewrite an open task's fields; a resolved task stays as it was."""
+        number = _number(task_id)
+        if not team.strip():
+            raise InputError("team must not be empty")
+        values = {
+            "team": team,
+            "title": title,
+            "body": body,
+            "priority": priority,
+            "due_date": due_date,
+            "labels": list(labels),
+        }
+
+        def work() -> TaskInfo:
+            row = self._task_row(number, task_id)
+            if row["status"] == "open":
+                with writing(self._engine) as connection:
+                    connection.execute(
+                        update(tasks).where(tasks.c.id == number).values(**values)
+                    )
+                    connection.commit()
+                row = self._task_row(number, task_id)
+            return self._task_info(row)
+
+        return await self._run(work)
+
     async def get_task(self, task_id: str) -> TaskInfo:
         """The task with this id; `InputError` when there is none."""
         number = _number(task_id)

@@ -93,6 +93,9 @@ class _DownTicketing:
             raise IntegrationError("ticketing is down for maintenance")
         return await self.real.create_task(**kwargs)
 
+    async def update_task(self, **kwargs):
+        return await self.real.update_task(**kwargs)
+
     async def get_task(self, task_id):
         return await self.real.get_task(task_id)
 
@@ -201,6 +204,97 @@ async def test_changed_response_before_any_reply_is_analysed_again(settings, pol
     assert again.case.analysis.category == "product_bug"
     assert again.case.draft.revision == 0
     assert _count(settings, "tasks") == 1
+
+
+def _task_row(settings, task_id: str) -> tuple[str, str]:
+    number = int(task_id.removeprefix("LOC-"))
+    with sqlite3.connect(settings.data_dir / "local.sqlite") as conn:
+        return conn.execute(
+            "SELECT team, title FROM tasks WHERE id = ?", (number,)
+        ).fetchone()
+
+
+BILLING = "You charged my card twice for November and the refund never arrived."
+
+
+async def test_changed_held_answer_moves_its_one_task_to_the_new_team(settings, policy):
+    first = make_response(BILLING, score=2)
+    changed = first.model_copy(update={"comment": BUG})
+    held = policy.model_copy(
+        update={"approval": policy.approval.model_copy(update={"auto_send": False})}
+    )
+
+    async with open_agent(settings, policy=held) as agent:
+        before = (await agent.process(first)).case
+        after = (await agent.process(changed)).case
+
+    assert before.task.team == "billing"
+    assert after.task.id == before.task.id
+    assert after.task.team == "support"
+    assert _task_row(settings, after.task.id)[0] == "support"
+    assert "task_updated" in [e.kind for e in after.events]
+    assert _count(settings, "tasks") == 1
+
+
+class _CrashBeforeGraph:
+    """A graph whose every run dies before it starts, like a killed process."""
+
+    async def aget_state(self, config):
+        raise RuntimeError("killed before the graph ran")
+
+
+async def test_changed_answer_saved_before_a_crash_is_processed_on_the_next_run(
+    settings, policy
+):
+    first = make_response(BILLING, score=2)
+    changed = first.model_copy(update={"comment": BUG})
+    held = policy.model_copy(
+        update={"approval": policy.approval.model_copy(update={"auto_send": False})}
+    )
+
+    async with open_agent(settings, policy=held) as agent:
+        await agent.process(first)
+        real_graph, agent.graph = agent.graph, _CrashBeforeGraph()
+        with pytest.raises(RuntimeError, match="killed"):
+            await agent.process(changed)
+        agent.graph = real_graph
+        again = await agent.process(changed)
+
+    assert again.action == "rescued"
+    assert again.case.comment == BUG
+    assert again.case.analysis.category == "product_bug"
+    assert _count(settings, "tasks") == 1
+
+
+async def test_an_identical_answer_with_new_properties_is_left_alone(settings):
+    first = make_response(BUG, score=2)
+    extra = first.model_copy(update={"properties": {"region": "EMEA"}})
+
+    async with open_agent(settings) as agent:
+        await agent.process(first)
+        again = await agent.process(extra)
+
+    assert again.action == "unchanged"
+
+
+async def test_held_detractor_who_now_scores_nine_keeps_case_and_task(settings, policy):
+    first = make_response(BILLING, score=2)
+    promoter = first.model_copy(update={"score": 9, "comment": "Sorted now, thanks"})
+    held = policy.model_copy(
+        update={"approval": policy.approval.model_copy(update={"auto_send": False})}
+    )
+
+    async with open_agent(settings, policy=held) as agent:
+        before = (await agent.process(first)).case
+        after = await agent.process(promoter)
+
+    assert after.action == "changed"
+    assert after.case.status == CaseStatus.AWAITING_APPROVAL
+    assert after.case.task == before.task
+    assert after.case.score == 9
+    assert "score 2 -> 9" in after.case.events[-1].detail
+    assert after.case.events[: len(before.events)] == before.events
+    assert _count(settings, "messages") == 0
 
 
 async def test_checkpointed_state_round_trips_to_the_stored_case(settings):

@@ -34,7 +34,7 @@ TIMEOUT = 5.0
 EXPECTED_TOOLS = {
     "nps": {"record_response", "get_response", "list_responses"},
     "crm": {"lookup_account", "log_activity"},
-    "ticketing": {"create_task", "get_task", "list_resolved_tasks"},
+    "ticketing": {"create_task", "update_task", "get_task", "list_resolved_tasks"},
     "messenger": {"send_message"},
     "notifier": {"notify"},
 }
@@ -217,6 +217,9 @@ class _FakeNotifier:
 class _BrokenTicketing:
     async def create_task(self, **_: object) -> CreatedTask:
         raise RuntimeError("password=hunter2 at db.internal:5432")
+
+    async def update_task(self, **_: object) -> TaskInfo:
+        raise IntegrationError("the tracker answered 503")
 
     async def get_task(self, task_id: str) -> TaskInfo:
         raise IntegrationError("the tracker answered 503")

@@ -377,3 +377,21 @@ def test_database_that_cannot_be_opened_is_a_config_error(tmp_path):
 
     with pytest.raises(ConfigError, match="cannot open the local database"):
         LocalIntegration(folder)
+
+
+async def test_updating_an_open_task_moves_it_and_a_resolved_one_stays(integration):
+    created = await integration.create_task(**_task_args())
+    args = {k: v for k, v in _task_args().items() if k != "idempotency_key"}
+    args.update(team="billing", title="Charged twice")
+
+    moved = await integration.update_task(task_id=created.task.id, **args)
+    await integration.resolve_task(created.task.id, "Refunded")
+    kept = await integration.update_task(
+        task_id=created.task.id, **{**args, "team": "product"}
+    )
+
+    assert moved.task.team == "billing"
+    assert (kept.task.team, kept.status) == ("billing", "resolved")
+    assert _count(integration, "tasks") == 1
+    with pytest.raises(InputError, match="no task with id 'LOC-9'"):
+        await integration.update_task(task_id="LOC-9", **args)
