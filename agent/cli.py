@@ -75,6 +75,10 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Rescue every detractor (0-6) in an export; record everyone else."""
+    if path.is_dir():
+        _fail(f"{path} is a folder; give the export file inside it")
+    if not path.is_file():
+        _fail(f"no file at {path}")
     overrides: dict = {"data_dir": data_dir, "policy_file": policy}
     if verbose:
         overrides["log_level"] = "info"
@@ -99,8 +103,11 @@ def run(
             for case in summary.cases:
                 handle.write(case.model_dump_json() + "\n")
 
+    if summary.rows_read == 0:
+        _fail(f"{path} has a header row but no answers under it", 1)
     views.print_summary(out, summary, settings, output)
     if summary.valid == 0:
+        err.print(Text.assemble(("error: ", "red"), "no row could be processed"))
         raise typer.Exit(1)
 
 
@@ -155,7 +162,7 @@ def cases(
         )
         sys.stdout.write("\n")
         return
-    views.print_cases(out, found)
+    views.print_cases(out, found, reasons=status == CaseStatus.AWAITING_APPROVAL)
 
 
 @cases_app.command("show")

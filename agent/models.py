@@ -153,6 +153,12 @@ class Decision(_Model):
         description="When the decision was made; SLA days count from here.",
     )
 
+    @property
+    def approval_reasons(self) -> list[str]:
+        """Why a person must approve the reply, from the `approval: ` reasons."""
+        prefix = "approval: "
+        return [r.removeprefix(prefix) for r in self.reasons if r.startswith(prefix)]
+
 
 class GuardrailCheck(_Model):
     """The result of one check on a draft."""

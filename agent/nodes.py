@@ -199,7 +199,9 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
 
     message = None
     if decision.needs_approval:
-        events.append(ctx.event("awaiting_approval", "; ".join(_approval(decision))))
+        events.append(
+            ctx.event("awaiting_approval", "; ".join(decision.approval_reasons))
+        )
     elif response.customer.email:
         sent = await ctx.tools.call(
             "messenger",
@@ -261,14 +263,6 @@ def _hold(decision: Decision, reason: str) -> Decision:
             "reasons": [*decision.reasons, f"approval: {reason}"],
         }
     )
-
-
-def _approval(decision: Decision) -> list[str]:
-    return [
-        r.removeprefix("approval: ")
-        for r in decision.reasons
-        if r.startswith("approval: ")
-    ]
 
 
 def _task_text(

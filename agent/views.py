@@ -102,24 +102,36 @@ _ACTIONS = {
 }
 
 
-def print_cases(console: Console, cases: list[RescueCase]) -> None:
-    """A readable table of cases; narrow terminals drop the category."""
+def print_cases(
+    console: Console, cases: list[RescueCase], *, reasons: bool = False
+) -> None:
+    """A readable table of cases; narrow terminals drop the category.
+
+    With `reasons`, the last column says why each draft waits for a person
+    instead of restating the issue.
+    """
     wide = console.width >= 120
     title = f"{len(cases)} case" + ("" if len(cases) == 1 else "s")
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    rows = [_case_row(case, wide) for case in cases]
+    rows = [_case_row(case, wide, reasons) for case in cases]
     headers = ["response id", "nps", "status", "team", "prio"]
     headers += ["category"] if wide else []
     for index, name in enumerate(headers):
         width = max([len(name), *(len(row[index]) for row in rows)])
         table.add_column(name, no_wrap=True, width=min(width, 24))
-    table.add_column("issue", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column(
+        "waits because" if reasons else "issue",
+        no_wrap=True,
+        overflow="ellipsis",
+        ratio=1,
+        min_width=20,
+    )
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     console.print(table)
 
 
-def _case_row(case: RescueCase, wide: bool) -> list[str]:
+def _case_row(case: RescueCase, wide: bool, reasons: bool) -> list[str]:
     analysis, decision = case.analysis, case.decision
     row = [
         case.response_id,
@@ -130,7 +142,11 @@ def _case_row(case: RescueCase, wide: bool) -> list[str]:
     ]
     if wide:
         row.append(analysis.category if analysis else "")
-    row.append(_clip(analysis.issue_summary if analysis else case.comment, 90))
+    if reasons:
+        waits = decision.approval_reasons if decision else []
+        row.append(_clip("; ".join(waits), 200))
+    else:
+        row.append(_clip(analysis.issue_summary if analysis else case.comment, 90))
     return row
 
 

@@ -52,7 +52,10 @@ def read_text(path: Path) -> str:
             f"{path.name!r} is an Excel workbook, not a CSV file: "
             "save it as CSV (UTF-8) and import that"
         )
-    return decode(data).replace("\x00", "")
+    text = decode(data).replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"{path.name!r} is empty: there is nothing to import")
+    return text
 
 
 def decode(data: bytes) -> str:

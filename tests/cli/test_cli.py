@@ -212,6 +212,46 @@ def test_file_with_no_valid_rows_exits_non_zero(tmp_path, data_dir):
     assert "row 3" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty: there is nothing to import"),
+        ("\ufeff \n\n", "is empty: there is nothing to import"),
+        ("id,score,comment\n", "has a header row but no answers under it"),
+    ],
+    ids=["empty", "blank-lines", "header-only"],
+)
+def test_a_file_with_no_answers_says_so(tmp_path, data_dir, content, message):
+    path = tmp_path / "nothing.csv"
+    path.write_text(content, encoding="utf-8")
+
+    done = nps_rescue("run", path, data_dir=data_dir)
+
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "next:" not in done.stdout
+
+
+def test_a_missing_file_is_reported_before_any_data_is_created(tmp_path):
+    data_dir = tmp_path / "data"
+
+    done = nps_rescue("run", tmp_path / "nope.csv", data_dir=data_dir)
+
+    assert done.returncode == 2
+    assert "no file at" in done.stderr
+    assert not data_dir.exists()
+
+
+def test_held_cases_listed_by_status_show_why_they_wait(data_dir):
+    nps_rescue("run", EXAMPLE, data_dir=data_dir)
+
+    done = nps_rescue("cases", "--status", "awaiting_approval", data_dir=data_dir)
+
+    assert done.returncode == 0
+    assert "waits because" in done.stdout
+    assert "fundamental" in done.stdout or "needs approval" in done.stdout
+
+
 def test_malformed_map_option_is_rejected(data_dir):
     done = nps_rescue("run", EXAMPLE, "--map", "score", data_dir=data_dir)
 

@@ -163,9 +163,12 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path):
         read_export(tmp_path / "nope.csv")
 
 
-def test_an_empty_file_is_a_layout_error(write_export):
-    with pytest.raises(LayoutError, match="Columns found: \\(none\\)"):
-        read_export(write_export(""))
+@pytest.mark.parametrize(
+    "content", ["", "\n\n", "   "], ids=["empty", "newlines", "spaces"]
+)
+def test_an_empty_file_is_an_input_error_saying_so(write_export, content):
+    with pytest.raises(InputError, match="is empty: there is nothing to import"):
+        read_export(write_export(content))
 
 
 def test_a_header_without_answers_imports_nothing(write_export):
