@@ -38,3 +38,21 @@ class IntegrationError(RescueError):
 
 class ConfigError(RescueError):
     """Settings, policy or prompt files that cannot work."""
+
+
+def describe_invalid(error: ValueError) -> str:
+    """A pydantic validation error as one line a person can act on.
+
+    Each problem reads `key: message (got value)`; other errors keep their
+    own text.
+    """
+    if not hasattr(error, "errors"):
+        return str(error)
+    problems = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        got = item.get("input")
+        shown = "" if isinstance(got, dict) or not key else f" (got {got!r})"
+        problems.append(f"{key + ': ' if key else ''}{message}{shown}")
+    return "; ".join(problems)

@@ -19,7 +19,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from agent.errors import ConfigError
+from agent.errors import ConfigError, describe_invalid
 
 
 class Settings(BaseSettings):
@@ -120,4 +120,4 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
     try:
         return settings_cls(**{k: v for k, v in overrides.items() if v is not None})
     except ValueError as exc:
-        raise ConfigError(f"invalid settings: {exc}") from exc
+        raise ConfigError(f"invalid settings: {describe_invalid(exc)}") from exc

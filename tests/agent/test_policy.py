@@ -64,3 +64,21 @@ def test_invalid_policy_file_fails_with_the_file_and_the_bad_value(
 def test_missing_policy_file_is_a_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="cannot read"):
         load_policy(tmp_path / "nope.toml")
+
+
+def test_invalid_policy_message_names_each_key_and_value_without_links(
+    tmp_path: Path,
+):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[teams.support]\nsla_business_days = "two"\n[approval]\nauto_send = "maybe"\n'
+    )
+
+    with pytest.raises(ConfigError) as info:
+        load_policy(path)
+
+    message = str(info.value)
+    assert "teams.support.sla_business_days: " in message
+    assert "(got 'two')" in message
+    assert "approval.auto_send: " in message
+    assert "errors.pydantic.dev" not in message
