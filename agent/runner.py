@@ -14,6 +14,7 @@ import structlog
 from agent.app import RescueAgent
 from agent.errors import InputError
 from agent.models import CaseStatus, RescueCase
+from agent.policy import load_policy
 from plugins.importers import InvalidRow, read_export
 
 
@@ -119,8 +120,27 @@ async def _run(
             on_case(processed.case)
 
     summary.invalid.sort(key=lambda row: row.row)
+    summary.warnings.extend(_example_senders(summary.detractors))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _example_senders(cases: list[RescueCase]) -> list[str]:
+    """A warning when replies are signed by the default policy's example people.
+
+    The shipped senders are placeholders: a real reply must come from
+    someone at the customer's company, set per team in the policy file.
+    """
+    shipped = [team.sender for team in load_policy().teams.values()]
+    signed = [case for case in cases if case.draft and case.draft.sender in shipped]
+    if not signed:
+        return []
+    names = ", ".join(sorted({case.draft.sender.name for case in signed}))
+    return [
+        f"{len(signed)} replies are signed by the example senders of the default "
+        f"policy ({names}); set [teams.NAME].sender in your own policy file "
+        "(--policy) before sending them"
+    ]
 
 
 def _warnings(missing: list[str], columns: list[str]) -> list[str]:

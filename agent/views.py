@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.engine import make_url
 
 from agent.models import CaseStatus, RescueCase
 from agent.settings import Settings
@@ -83,13 +84,20 @@ def print_summary(
         _counter_table("detractors by category", summary.count_by("category")),
         _counter_table("detractors by team", summary.count_by("team")),
     )
-    console.print(Text(f"cases and graph checkpoints: {settings.store_url}"))
+    console.print(Text(f"cases and graph checkpoints: {_store_place(settings)}"))
     console.print(
         Text(f"tasks, outbox and inbox: {settings.data_dir / 'local.sqlite'}")
     )
     if output is not None:
         console.print(Text(f"case JSON lines: {output}"))
     console.print("next: `nps-rescue cases` to list, `nps-rescue cases show ID`")
+
+
+def _store_place(settings: Settings) -> str:
+    """The store as a path for SQLite, else its URL without the password."""
+    if settings.database_url is None:
+        return str(settings.sqlite_path)
+    return make_url(settings.store_url).render_as_string(hide_password=True)
 
 
 _ACTIONS = {

@@ -276,6 +276,24 @@ def test_policy_file_changes_the_promised_follow_up_date(tmp_path, data_dir):
         assert (case.decision.follow_up_by - case.events[0].at.date()).days >= 9
 
 
+def test_replies_signed_by_the_shipped_example_senders_are_warned_about(
+    tmp_path, data_dir
+):
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        "".join(
+            f'[teams.{team}]\nsender = {{ name = "Ada {team}", email = "a@b.co" }}\n'
+            for team in ("support", "product", "billing", "customer_success")
+        )
+    )
+
+    shipped = nps_rescue("run", EXAMPLE, data_dir=data_dir)
+    own = nps_rescue("run", EXAMPLE, "--policy", policy, data_dir=tmp_path / "own")
+
+    assert "example senders of the default policy" in shipped.stderr
+    assert "example senders" not in own.stderr
+
+
 def test_customer_text_that_looks_like_markup_is_shown_as_written(tmp_path, data_dir):
     path = tmp_path / "markup.csv"
     path.write_text(
