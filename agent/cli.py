@@ -72,7 +72,9 @@ def run(
     ] = None,
     config: ConfigOption = None,
     data_dir: DataDirOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each step to stderr.")
+    ] = False,
 ) -> None:
     """Rescue every detractor (0-6) in an export; record everyone else."""
     if path.is_dir():
