@@ -27,10 +27,39 @@ _MIN_CUES = 2
 _SURE = 0.9
 """Lingua's confidence above which its answer overrides the word counts."""
 
-_LANGUAGES = (
-    "AR CA CS DA DE EL EN ES FI FR HE HI HU ID IT JA KO MS NB NL PL PT RO RU SK"
-    " SV TH TR UK VI ZH"
-).split()
+_LANGUAGES = [
+    "AR",
+    "CA",
+    "CS",
+    "DA",
+    "DE",
+    "EL",
+    "EN",
+    "ES",
+    "FI",
+    "FR",
+    "HE",
+    "HI",
+    "HU",
+    "ID",
+    "IT",
+    "JA",
+    "KO",
+    "MS",
+    "NB",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "RU",
+    "SK",
+    "SV",
+    "TH",
+    "TR",
+    "UK",
+    "VI",
+    "ZH",
+]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _DISTINCT = {

@@ -84,7 +84,8 @@ def restate(
         parts = [_say(text, summary, vocabulary)]
         second = shape(sentences[1], vocabulary) if len(sentences) > 1 else None
         short = len(text.split()) < MAX_WORDS // 2
-        if short and joiner == "that" and second and second[0] == "that":
+        turns = second and flip(second[1], vocabulary) is not None
+        if short and joiner == "that" and turns and second[0] == "that":
             parts.append(_say(second[1], summary, vocabulary))
         said = _fit(" and ".join(parts), vocabulary)
         return Restatement(text=said, about=f"{joiner} {said}")
@@ -97,7 +98,12 @@ def address(words: str | None, prompts_dir: Path | None = None) -> str:
     """The customer's `words` turned to address them, scrubbed and trimmed."""
     vocabulary = load_vocabulary(prompts_dir)
     found = _sentences(words or "", vocabulary, prompts_dir)
-    kept = [_say(sentence, words or "", vocabulary) for sentence in found[:2]]
+    kept = [
+        _say(sentence, words or "", vocabulary)
+        if flip(sentence, vocabulary) is not None
+        else _quote([sentence], vocabulary, words or "")
+        for sentence in found[:2]
+    ]
     if len(kept) == 2 and len(" ".join(kept).split()) > MAX_WORDS:
         kept.pop()
     return _fit(" and ".join(kept), vocabulary)
@@ -160,7 +166,10 @@ def _keeps_enough(text: str, sentence: str, vocabulary: Vocabulary) -> bool:
         said_to = subject in {"i", "we"} and verb in {"was", "were"}
         if said_to and told in vocabulary["reported"]:
             return False
-    flipped = {word[:5] for word in WORD.findall(flip(text, vocabulary).lower())}
+    turned = flip(text, vocabulary)
+    if turned is None:
+        return False  # "worst company ever" has no "we" or "our" form
+    flipped = {word[:5] for word in WORD.findall(turned.lower())}
     said = content_stems(sentence, vocabulary)
     kept = sum(stem in flipped for stem in said)
     return kept >= min(2, len(said)) and (kept >= len(said) // 2 or kept > 4)
@@ -197,7 +206,8 @@ def _say(text: str, source: str, vocabulary: Vocabulary) -> str:
     """A clause or thing in the customer's words, turned to address them."""
     if text.count('"') % 2:  # a quote the summary cut in half
         text = text.replace('"', "")
-    return lower_first(flip(text, vocabulary), source, vocabulary)
+    turned = flip(text, vocabulary)
+    return lower_first(text if turned is None else turned, source, vocabulary)
 
 
 def _fit(text: str, vocabulary: Vocabulary) -> str:

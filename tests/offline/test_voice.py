@@ -259,3 +259,24 @@ def test_revision_after_a_restatement_failure_names_only_the_product_area(
 
     assert "the problem with the mobile app" in body
     assert "CSV export" not in body
+
+
+@pytest.mark.parametrize(
+    ("summary", "sentence"),
+    [
+        pytest.param(
+            "The invoice PDF never downloads",
+            "You told us that the invoice PDF never downloads.",
+            id="verb-after-never",
+        ),
+        pytest.param(
+            "My router still disconnects every night",
+            "You told us that your router still disconnects every night.",
+            id="verb-after-still",
+        ),
+    ],
+)
+def test_a_clause_with_an_unlisted_verb_is_said_back_as_a_clause_not_a_thing(
+    say_back, summary, sentence
+):
+    assert say_back(summary).startswith(f"{sentence} In your words: ")
