@@ -16,6 +16,7 @@ from pathlib import Path
 
 from agent.guardrails import find_personal_data, instruction_sentences
 from agent.offline._grammar import ELIDED, LEADING_JUNK, shape
+from agent.offline._guards import mask_pii, strip_formula
 from agent.offline._pronouns import WORD, flip
 from agent.offline._vocabulary import (
     FOLD,
@@ -37,8 +38,19 @@ _SENTENCE = re.compile(
 )
 _BOUNDARY = re.compile(r",\s|\s-\s|\s(?=(?:and|but|so|because|which|then|or)\s)")
 _MASKED = re.compile(
-    r"\[(?:email|link|number|phone|card)\]|https?://\S+|www\.\S+|\{\{[^}]*\}\}"
+    r"\[(?:email|link|number|phone|card|address|postcode)\]|https?://\S+|www\.\S+"
+    r"|\{\{[^}]*\}\}"
 )
+# The pieces a comment is taken apart at to drop the ones that held personal
+# data: commas, dashes, "and"/"or"/"but", sentence ends and line breaks.
+_PIECES = re.compile(r"(,\s+|\s-\s|\s(?=(?:and|or|but|so|then)\s)|[.!?;]\s+|\n+)")
+_CONTACT_VERBS = frozenset({
+    "call", "ring", "phone", "mail", "email", "e-mail", "text", "contact", "reach",
+    "write", "message", "dm",
+})  # fmt: skip
+_VALUE_LABELS = frozenset({
+    "number", "no", "code", "iban", "ref", "reference", "is", "#", ":", "num", "nr",
+})  # fmt: skip
 _ASIDE = re.compile(r"（[^）]*）|^[\u3000-\u9fff\uff00-\uffef]+|[\u200d\ufe0f]")
 
 
@@ -142,8 +154,13 @@ def _sentences(
     truncated = text.rstrip().endswith(("…", "..."))
     for order in instruction_sentences(text, prompts_dir):
         text = text.replace(order, " ")
-    for value in find_personal_data(text) + _MASKED.findall(text):
-        text = _cut(text, value, vocabulary)
+    text = mask_pii(strip_formula(text))
+    for value in find_personal_data(text):
+        text = text.replace(value, "[number]")
+    without = _without_personal_data(text, vocabulary)
+    if without is None:
+        return []  # the data was part of what they said: name the area instead
+    text = without
 
     found = [_tidy(LEADING_JUNK.sub("", _tidy(s))) for s in _SENTENCE.split(text)]
     found = [_calm(sentence, vocabulary) for sentence in found if sentence]
@@ -259,6 +276,52 @@ def _calm(sentence: str, vocabulary: Vocabulary) -> str:
         return "I" + low[1:] if low in vocabulary["joined_subjects"] else low
 
     return WORD.sub(calm, sentence)
+
+
+def _without_personal_data(text: str, vocabulary: Vocabulary) -> str | None:
+    """`text` with every piece of personal data gone, or None if that breaks it.
+
+    A piece that only gives contact details ("call me on <phone>", "or mail
+    me at <email>") is dropped whole. Data standing for a thing the sentence
+    goes on about ("my card <number> was charged") is cut out. Data that is
+    the value of a label the sentence is about ("account number <number>
+    was debited") leaves no sentence: the caller names the area instead.
+    """
+    pieces = _PIECES.split(text)
+    kept: list[str] = []
+    for index in range(0, len(pieces), 2):
+        piece, gap = pieces[index], (pieces[index + 1 : index + 2] or [""])[0]
+        if not _MASKED.search(piece):
+            kept += [piece, gap]
+            continue
+        rest = _MASKED.sub(" ", piece)
+        words = [plain(word) for word in rest.split()]
+        words = [word for word in words if word and word not in {"and", "or", "but"}]
+        telling = [
+            word
+            for word in words
+            if word not in vocabulary["glue"]
+            and word not in _CONTACT_VERBS
+            and word not in vocabulary["pronouns"]
+        ]
+        contact = bool(words) and words[0] in _CONTACT_VERBS
+        if len(telling) < 2 or contact:
+            if kept and not gap.strip():
+                kept[-1] = gap or kept[-1]  # the piece's own joint goes with it
+            continue
+        for match in list(_MASKED.finditer(piece))[::-1]:
+            label = plain(
+                piece[: match.start()].split()[-1:][0]
+                if piece[: match.start()].split()
+                else ""
+            )
+            after = [plain(word) for word in piece[match.end() :].split()]
+            after = [word for word in after if word and word not in vocabulary["glue"]]
+            if label in _VALUE_LABELS and after:
+                return None
+            piece = _cut(piece, match[0], vocabulary)
+        kept += [piece, gap]
+    return "".join(kept)
 
 
 def _cut(text: str, value: str, vocabulary: Vocabulary) -> str:
