@@ -262,3 +262,20 @@ def _seconds_per_draft(requests: list[DraftRequest]) -> float:
     for request in requests:
         draft_reply(request)
     return (time.perf_counter() - start) / len(requests)
+
+
+@pytest.mark.parametrize(
+    "category", ["product_bug", "onboarding", "missing_feature", "performance"]
+)
+def test_the_teams_next_step_reads_naturally_in_every_phrasing(make_request, category):
+    actions = set()
+    for number in range(40):
+        request = make_request(category=category, response_id=f"step:{number}")
+        body = draft_reply(request).body
+        actions.add(body.split("\n\n")[2].split(". ")[0])
+
+        assert not re.search(
+            r"first (?:step|job) is|making it happen|on our side;|from there they",
+            body,
+        )
+    assert len(actions) >= 3
