@@ -19,6 +19,9 @@ appointment was changed"), and, once judgement words ("bad", "poor",
 "terrible service", "meh", "could be better") and function words are set
 aside, fewer than four words are left. A comment in a language without a cue
 lexicon is only vague when it has no letters, since the cues cannot judge it.
+A comment that says the customer is cancelling or leaving ("Worst company
+ever. Cancel my account.") is never vague: it is a relationship (churn)
+signal even when it gives no reason.
 """
 
 from __future__ import annotations
@@ -62,6 +65,14 @@ DEFAULT_CATEGORIES = (
 )
 VAGUE_SUMMARY = "no specific issue given"
 
+_CHURN = "relationship"
+"""The category of a comment that only says the customer is leaving."""
+_CANCELLING = re.compile(
+    r"\b(?:cancel|terminate|close|end|stop)\w*\s+(?:my|our|the|this)?\s*"
+    r"(?:account|contract|subscription|service|membership|plan|direct debit)"
+    r"|\bcancel(?:l?ing|l?ed)?\b\s*$",
+    re.IGNORECASE,
+)
 _FAILURES = frozenset(
     {"product_bug", "performance", "pricing", "support_experience", "onboarding"}
 )
@@ -93,6 +104,12 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     hits = category_hits(folded, sentences, language, allowed)
     ranked = rank(hits)
     vague = _is_vague(folded, ranked, language)
+    churn = read_kind(folded, sentences, fallback).leaving
+    churn_only = vague and churn is not None and any(ch.isalpha() for ch in folded)
+    if churn_only:
+        # "Cancel my account" names no problem, but it is no vague answer.
+        vague = False
+        ranked = ranked or [(_CHURN if _CHURN in allowed else fallback, 1.0)]
     primary = ranked[0][0] if ranked and not vague else fallback
     others = secondary(ranked, hits, primary)
     primary_hit = best_hit(hits, primary)
@@ -101,6 +118,8 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     )
     anchor = primary_hit.start if primary_hit else None
     area = product_area(folded, focus, anchor, primary, response.properties)
+    if churn_only and churn is not None:
+        focus, anchor, area = sentences.at(churn), churn, "general"
     kind = read_kind(folded, sentences, primary)
     emotion = read_emotion(
         text,
@@ -111,6 +130,8 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         leaving=kind.leaving,
     )
     resolution = find_resolution(text, folded, sentences.spans)
+    if resolution and _CANCELLING.search(fold(resolution[1])):
+        resolution = None  # asking to cancel is leaving, not a way to fix it
 
     quote = Quoter(text, sentences, focus)
     backs = focus is not None and (

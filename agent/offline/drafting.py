@@ -25,6 +25,14 @@ FALLBACK_FRAMEWORK = "replies/fix/other.md.j2"
 _REWORD_AFTER = frozenset({"personal_data", "injection", "names_issue"})
 """Failed checks that make a revision restate the issue the safe way."""
 
+CANCELLING = re.compile(
+    r"\b(?:cancel|terminat|close|closing|end|leav|switch|quit)\w*\b"
+    r"(?:\s+(?:my|our|the|this|your)?\s*(?P<thing>account|contract|subscription|"
+    r"service|membership|plan|direct debit))?",
+    re.IGNORECASE,
+)
+"""A customer saying they cancel or leave: "cancel my account", "I'm leaving"."""
+
 _OR = re.compile(r"^[ \t]*\|\|[ \t]*$", re.MULTILINE)
 _CATEGORY = re.compile(r"[a-z0-9_]+")
 
@@ -79,7 +87,13 @@ def template_variables(
     team = request.policy.teams.get(decision.team)
     team_name = team.display_name if team else f"{decision.team} team".replace("_", " ")
 
+    cancel = CANCELLING.search(response.comment) if analysis.intends_to_leave else None
+    thing = (cancel and cancel["thing"] or "").lower()
+    reason_given = not _only_leaving(analysis.issue_summary)
     return {
+        "cancelling": cancel is not None,
+        "cancel_what": f"your {thing}" if thing else "",
+        "reason_given": reason_given,
         "first_name": response.customer.first_name,
         "issue": issue.text,
         "about_issue": issue.about,
@@ -116,8 +130,18 @@ class Phrasing:
         return choices[(number + self._revision) % len(choices)]
 
 
+def _only_leaving(summary: str) -> bool:
+    """Whether the issue is nothing but the customer's wish to leave."""
+    rest = CANCELLING.sub(" ", summary)
+    rest = re.sub(
+        r"(?i)\b(?:please|pls|i|we|want|would|like|to|just|and|me|my)\b", " ", rest
+    )
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) < 2
+
+
 def _layout(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    text = re.sub(r"(?<=\w) +(?=[,.](?:\s|$))", "", text)  # an empty slot
     # A quote that ends a sentence with its own "?" or "…" takes no full stop.
     return re.sub(r'([?!…])"\.', r'\1"', text)
