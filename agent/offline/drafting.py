@@ -88,7 +88,7 @@ def template_variables(
     team_name = team.display_name if team else f"{decision.team} team".replace("_", " ")
 
     cancel = CANCELLING.search(response.comment) if analysis.intends_to_leave else None
-    thing = (cancel and cancel["thing"] or "").lower()
+    thing = ((cancel and cancel["thing"]) or "").lower()
     reason_given = not _only_leaving(analysis.issue_summary)
     return {
         "cancelling": cancel is not None,
