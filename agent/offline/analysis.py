@@ -117,7 +117,9 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         None if vague else find_focus(text, folded, sentences, hits, primary, fallback)
     )
     anchor = primary_hit.start if primary_hit else None
-    area = product_area(folded, focus, anchor, primary, response.properties)
+    area = product_area(
+        folded, focus, anchor, primary, response.properties, vague=vague
+    )
     if churn_only and churn is not None:
         focus, anchor, area = sentences.at(churn), churn, "general"
     kind = read_kind(folded, sentences, primary)

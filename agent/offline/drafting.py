@@ -76,6 +76,8 @@ def template_variables(
         for check in request.failed_checks
     )
     area = area_phrase(analysis.product_area, prompts_dir)
+    if decision.playbook == "ask_for_details" or analysis.is_vague:
+        area = None  # no problem was named, so no area is either
     issue = restate(
         analysis.issue_summary,
         area=area,

@@ -279,3 +279,21 @@ def test_the_teams_next_step_reads_naturally_in_every_phrasing(make_request, cat
             body,
         )
     assert len(actions) >= 3
+
+
+@pytest.mark.parametrize("area", ["billing", "mobile app", "installation"])
+def test_a_reply_asking_for_details_names_no_area_in_its_subject(make_request, area):
+    for number in range(8):
+        request = make_request(
+            playbook="ask_for_details",
+            issue_summary="no specific issue given",
+            category="other",
+            is_vague=True,
+            product_area=area,
+            response_id=f"vague:{number}",
+        )
+
+        draft = draft_reply(request)
+
+        assert area not in draft.subject.lower()
+        assert area not in draft.body.lower()
