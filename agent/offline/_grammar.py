@@ -200,6 +200,8 @@ def _subject_at(low: list, at: int, vocabulary: Vocabulary, bare=True) -> bool:
             continue  # "it just works", "the placing of an order was"
         if _verb_after_adverb(low, index, at, vocabulary):
             return True  # "the invoice PDF never downloads"
+        if _verb_after_plural(low, index, at, vocabulary):
+            return True  # "reminder texts go out at 3am"
         if is_verb(next_word, after, vocabulary) and not word.endswith("ing"):
             return True
         if next_word in vocabulary["finite"]:
@@ -225,6 +227,15 @@ def _verb_after_adverb(low: list, index: int, at: int, vocabulary: Vocabulary) -
         return False
     plural = word.endswith("s") and not word.endswith("ss")
     return plural and word.isalpha() and not closed(word, vocabulary, CLOSED)
+
+
+def _verb_after_plural(low: list, index: int, at: int, vocabulary: Vocabulary) -> bool:
+    """Whether `low[index]` is the present-tense verb of a plural noun before it."""
+    noun = low[index - 1] if index > at else ""
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    plural = plural and not closed(noun, vocabulary, CLOSED)
+    verbs = vocabulary["base_verbs"] | vocabulary["thing_verbs"]
+    return plural and low[index] in verbs and noun not in vocabulary["determiners"]
 
 
 def _bare_noun(low: list, vocabulary: Vocabulary) -> bool:

@@ -36,6 +36,7 @@ from agent.offline._emotion import read_emotion
 from agent.offline._evidence import Quoter
 from agent.offline._focus import find_focus
 from agent.offline._guards import is_injection
+from agent.offline._items import list_items
 from agent.offline._kind import read_kind
 from agent.offline._language import detect_language
 from agent.offline._lexicon import FAILURE_MARKERS, GENERIC_WORDS, VAGUE_MARKERS
@@ -112,6 +113,10 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         ranked = ranked or [(_CHURN if _CHURN in allowed else fallback, 1.0)]
     primary = ranked[0][0] if ranked and not vague else fallback
     others = secondary(ranked, hits, primary)
+    items = list_items(text)
+    if items and others:
+        primary = _first_listed(items, [primary, *others], hits)
+        others = secondary(ranked, hits, primary)
     primary_hit = best_hit(hits, primary)
     focus = (
         None if vague else find_focus(text, folded, sentences, hits, primary, fallback)
@@ -174,6 +179,19 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         intends_to_leave=kind.leaving is not None,
         reasoner="offline",
     )
+
+
+def _first_listed(items: list[Span], candidates: list[str], hits: list) -> str:
+    """The problem of the first item of a list that raises one of `candidates`.
+
+    A customer who numbers their problems puts them in their own order; the
+    reply leads with the first, not with whichever scored highest.
+    """
+    for item in items:
+        inside = [h for h in hits if h.category in candidates and item.contains(h.start)]
+        if inside:
+            return max(inside, key=lambda h: (h.weight, -h.start)).category
+    return candidates[0]
 
 
 def _is_vague(folded: str, ranked: list[tuple[str, float]], language: str) -> bool:

@@ -16,11 +16,15 @@ from typing import Any
 
 import prompts
 from agent.models import Draft
+from agent.offline._items import list_items
 from agent.offline._voice import address, area_phrase, format_date, restate
 from agent.reasoners import DraftRequest
 
 SUBJECT = "replies/subject.md.j2"
 FALLBACK_FRAMEWORK = "replies/fix/other.md.j2"
+MAX_ALSO = 2
+"""At most this many other problems are said back besides the main one."""
+MAX_ALSO_WORDS = 16
 
 _REWORD_AFTER = frozenset({"personal_data", "injection", "names_issue"})
 """Failed checks that make a revision restate the issue the safe way."""
@@ -86,6 +90,7 @@ def template_variables(
         prompts_dir=prompts_dir,
     )
     suggestion = None if reword else address(analysis.suggested_resolution, prompts_dir)
+    also = None if reword else _also(request, prompts_dir)
     team = request.policy.teams.get(decision.team)
     team_name = team.display_name if team else f"{decision.team} team".replace("_", " ")
 
@@ -101,6 +106,7 @@ def template_variables(
         "about_issue": issue.about,
         "area": area,
         "suggestion": suggestion or None,
+        "also": also,
         "team": team_name,
         "follow_up": format_date(decision.follow_up_by),
         "score": response.score,
@@ -130,6 +136,43 @@ class Phrasing:
         key = f"{self._response_id}\x1f{slot}".encode()
         number = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
         return choices[(number + self._revision) % len(choices)]
+
+
+def _also(request: DraftRequest, prompts_dir: Path | None) -> str | None:
+    """The other problems the comment raises, said back after "you told us".
+
+    A comment written as a list gives its other items; otherwise the
+    evidence for each secondary category does. At most `MAX_ALSO` are said,
+    each as a clause ("that reminder texts go out at 3am") or a thing; one
+    that can only be quoted or has nothing left once personal data is out is
+    left to the task, which holds the whole comment.
+    """
+    analysis, comment = request.analysis, request.response.comment
+    items = [comment[s.start : s.end] for s in list_items(comment)]
+    if not items:
+        quotes = {e.label: e.quote for e in analysis.evidence}
+        items = [
+            quotes[f"category:{c}"]
+            for c in analysis.secondary_categories
+            if f"category:{c}" in quotes
+        ]
+    main = _words(analysis.issue_summary)
+    said: list[str] = []
+    for item in items:
+        words = _words(item)
+        if not words or words <= main or main <= words:
+            continue  # the main issue, already said back
+        about = restate(item, area=None, prompts_dir=prompts_dir).about
+        if about.startswith(("that ", "about ")) and "(" not in about:
+            if len(about.split()) <= MAX_ALSO_WORDS and about not in said:
+                said.append(about)
+        if len(said) == MAX_ALSO:
+            break
+    return " and ".join(said) or None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]{3,}", text.lower()))
 
 
 def _only_leaving(summary: str) -> bool:

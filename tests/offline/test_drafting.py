@@ -297,3 +297,32 @@ def test_a_reply_asking_for_details_names_no_area_in_its_subject(make_request, a
 
         assert area not in draft.subject.lower()
         assert area not in draft.body.lower()
+
+
+def test_a_reply_to_a_list_of_problems_acknowledges_each_of_them(
+    make_request, guardrails
+):
+    comment = (
+        "Three problems:\n1. Calendar sync fails without any warning.\n"
+        "2. Reminder texts go out at 3am.\n3. Nobody answers the chat after 5pm."
+    )
+    for number in range(6):
+        request = make_request(
+            comment=comment,
+            issue_summary="Calendar sync fails without any warning",
+            secondary_categories=["support_experience"],
+            response_id=f"list:{number}",
+        )
+
+        draft = draft_reply(request)
+
+        assert "calendar sync fails without any warning" in draft.body
+        assert "reminder texts go out at 3am" in draft.body
+        assert "nobody answers the chat after 5pm" in draft.body
+        assert guardrails(request, draft).passed, guardrails(request, draft).failures
+
+
+def test_a_reply_to_one_problem_adds_no_other(make_request):
+    request = make_request(issue_summary="the CSV export has failed every day")
+
+    assert "also told us" not in draft_reply(request).body
