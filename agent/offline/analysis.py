@@ -188,7 +188,9 @@ def _first_listed(items: list[Span], candidates: list[str], hits: list) -> str:
     reply leads with the first, not with whichever scored highest.
     """
     for item in items:
-        inside = [h for h in hits if h.category in candidates and item.contains(h.start)]
+        inside = [
+            h for h in hits if h.category in candidates and item.contains(h.start)
+        ]
         if inside:
             return max(inside, key=lambda h: (h.weight, -h.start)).category
     return candidates[0]

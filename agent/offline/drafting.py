@@ -163,9 +163,9 @@ def _also(request: DraftRequest, prompts_dir: Path | None) -> str | None:
         if not words or words <= main or main <= words:
             continue  # the main issue, already said back
         about = restate(item, area=None, prompts_dir=prompts_dir).about
-        if about.startswith(("that ", "about ")) and "(" not in about:
-            if len(about.split()) <= MAX_ALSO_WORDS and about not in said:
-                said.append(about)
+        short = len(about.split()) <= MAX_ALSO_WORDS and about not in said
+        if short and about.startswith(("that ", "about ")) and "(" not in about:
+            said.append(about)
         if len(said) == MAX_ALSO:
             break
     return " and ".join(said) or None
