@@ -37,6 +37,55 @@ CANCELLING = re.compile(
 )
 """A customer saying they cancel or leave: "cancel my account", "I'm leaving"."""
 
+PRICE_CHANGE = re.compile(
+    r"\b(?:renew\w*|notice|(?:went|gone|goes|go|going) up|increas\w*|rise|risen|"
+    r"raised?|hike\w*|doubled|tripled)\b",
+    re.IGNORECASE,
+)
+"""A customer telling of a price change ("went up 30% at renewal")."""
+
+_NO_SHOW = re.compile(
+    r"\b(?:did\s*n[o']?t|didnt|never|failed to|no ?one|nobody|no-one)\s+(?:even\s+)?"
+    r"(?:turn(?:ed)?\s+up|show(?:ed)?(?:\s+up)?|c[oa]me|arrived?|attend(?:ed)?)\b"
+    r"|\bno[- ]shows?\b|\bstood\s+(?:me|us)\s+up\b"
+    r"|\bmissed\s+(?:the\s+|my\s+|our\s+)?(?:appointment|visit|install\w*|booking)",
+    re.IGNORECASE,
+)
+_VISIT = re.compile(
+    r"\b(?:engineers?|technicians?|installers?|fitters?|surveyors?|appointments?|"
+    r"visits?|install\w*|someone|anyone|nobody|no ?one|booking|tech)\b",
+    re.IGNORECASE,
+)
+_COST = re.compile(
+    r"\b(?:i|we)\s+(?P<verb>took|had to take|booked|wasted|lost|used)\s+"
+    r"(?P<what>(?:a|an|one|two|three|four|five|\d+|half a|the|several)\s+"
+    r"(?:whole\s+|full\s+)?(?:days?|mornings?|afternoons?|hours?)(?:\s+off)?"
+    r"(?:\s+(?:work|of (?:leave|holiday|annual leave)))?|time off(?:\s+work)?)"
+    r"|\b(?:i|we)\s+(?P<wait>waited in|stayed (?:in|home|at home))"
+    r"(?P<long>\s+(?:all day|all morning|all afternoon|for \w+ hours?))?",
+    re.IGNORECASE,
+)
+
+
+def missed_visit(comment: str) -> bool:
+    """Whether the comment tells of a visit or appointment nobody came to."""
+    return bool(_NO_SHOW.search(comment)) and bool(_VISIT.search(comment))
+
+
+def visit_cost(comment: str) -> str | None:
+    """What waiting for a missed visit cost the customer, said to them.
+
+    "I took two days off work" becomes "you took two days off work"; None
+    when the comment names no cost or tells of no missed visit.
+    """
+    found = _COST.search(comment) if missed_visit(comment) else None
+    if not found:
+        return None
+    if found["wait"]:
+        return f"you {found['wait'].lower()}{(found['long'] or '').lower()}"
+    return f"you {found['verb'].lower()} {found['what'].lower()}"
+
+
 _OR = re.compile(r"^[ \t]*\|\|[ \t]*$", re.MULTILINE)
 _CATEGORY = re.compile(r"[a-z0-9_]+")
 
@@ -61,12 +110,18 @@ def draft_reply(request: DraftRequest, prompts_dir: Path | None = None) -> Draft
 
 
 def framework_for(playbook: str, category: str, prompts_dir: Path | None = None) -> str:
-    """The framework file for a playbook, and for fixes, the issue category."""
-    if playbook != "fix_and_follow_up":
-        return f"replies/{playbook}.md.j2"
-    name = f"replies/fix/{category}.md.j2"
+    """The framework file for a playbook and the issue category.
+
+    Fixes have one framework per category (`replies/fix/<category>`); another
+    playbook may have one for a category (`replies/expectation_reset/pricing`)
+    and otherwise uses its own (`replies/expectation_reset`).
+    """
+    folder = "fix" if playbook == "fix_and_follow_up" else playbook
+    name = f"replies/{folder}/{category}.md.j2"
     if _CATEGORY.fullmatch(category) and prompts.has_prompt(name, prompts_dir):
         return name
+    if playbook != "fix_and_follow_up":
+        return f"replies/{playbook}.md.j2"
     return FALLBACK_FRAMEWORK
 
 
@@ -99,6 +154,9 @@ def template_variables(
     reason_given = not _only_leaving(analysis.issue_summary)
     return {
         "cancelling": cancel is not None,
+        "price_change": bool(PRICE_CHANGE.search(response.comment)),
+        "missed_visit": missed_visit(response.comment),
+        "cost": visit_cost(response.comment),
         "cancel_what": f"your {thing}" if thing else "",
         "reason_given": reason_given,
         "first_name": response.customer.first_name,

@@ -19,6 +19,7 @@ ONE_LINE = "You told us {{ about_issue }}. In your words: {{ issue }}.\n"
 FRAMEWORKS = [
     *(("fix_and_follow_up", category) for category in load_policy().categories),
     ("expectation_reset", "pricing"),
+    ("expectation_reset", "missing_feature"),
     ("alternative_solution", "missing_feature"),
     ("graceful_exit", "relationship"),
 ]

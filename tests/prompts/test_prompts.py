@@ -19,6 +19,7 @@ CATEGORIES = list(load_policy().categories)
 FRAMEWORKS = [
     *(f"replies/fix/{category}.md.j2" for category in CATEGORIES),
     "replies/expectation_reset.md.j2",
+    "replies/expectation_reset/pricing.md.j2",
     "replies/alternative_solution.md.j2",
     "replies/graceful_exit.md.j2",
     "replies/ask_for_details.md.j2",
@@ -91,8 +92,13 @@ def test_framework_renders_with_the_supplied_variables(policy, name, analysis):
 @pytest.mark.parametrize("name", FRAMEWORKS)
 def test_framework_refuses_to_render_without_a_variable_it_uses(policy, name):
     # A framework may use a variable on one branch only (graceful exit words a
-    # cancellation request its own way), so every branch is rendered.
-    branches = [supplied(policy), {**supplied(policy), "cancelling": True}]
+    # cancellation request its own way, a fix a missed visit), so every branch
+    # is rendered.
+    branches = [
+        supplied(policy),
+        {**supplied(policy), "cancelling": True},
+        {**supplied(policy), "missed_visit": True},
+    ]
     for missing in used_variables(name):
         refused = 0
         for variables in branches:
