@@ -208,11 +208,14 @@ def _also(request: DraftRequest, prompts_dir: Path | None) -> str | None:
     analysis, comment = request.analysis, request.response.comment
     items = [comment[s.start : s.end] for s in list_items(comment)]
     if not items:
+        # Only a whole sentence is said back: a clause cut out of one
+        # ("giving confusing info and, at present") does not read.
+        sentences = {_words(s) for s in _SENTENCE_END.split(comment)}
         quotes = {e.label: e.quote for e in analysis.evidence}
         items = [
-            quotes[f"category:{c}"]
+            quote
             for c in analysis.secondary_categories
-            if f"category:{c}" in quotes
+            if (quote := quotes.get(f"category:{c}")) and _words(quote) in sentences
         ]
     main = _words(analysis.issue_summary)
     said: list[str] = []
@@ -222,11 +225,16 @@ def _also(request: DraftRequest, prompts_dir: Path | None) -> str | None:
             continue  # the main issue, already said back
         about = restate(item, area=None, prompts_dir=prompts_dir).about
         short = len(about.split()) <= MAX_ALSO_WORDS and about not in said
-        if short and about.startswith(("that ", "about ")) and "(" not in about:
+        if short and about.startswith(("that ", "about ")) and not _LOOSE.search(about):
             said.append(about)
         if len(said) == MAX_ALSO:
             break
     return " and ".join(said) or None
+
+
+_LOOSE = re.compile(r"\(|,\s*(?:[\w']+\s*){1,3}$|^about \w+ed\b|\band,")
+"""A restatement that trails off ("..., at present") or starts on a verb."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _words(text: str) -> frozenset[str]:

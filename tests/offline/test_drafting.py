@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.models import GuardrailCheck
+from agent.models import Evidence, GuardrailCheck
 from agent.offline.drafting import Phrasing, draft_reply, framework_for
 from agent.policy import load_policy
 from agent.reasoners import DraftRequest
@@ -326,3 +326,29 @@ def test_a_reply_to_one_problem_adds_no_other(make_request):
     request = make_request(issue_summary="the CSV export has failed every day")
 
     assert "also told us" not in draft_reply(request).body
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        pytest.param("Nobody answers the phone after 5pm.", True, id="sentence"),
+        pytest.param("nobody answers the phone", False, id="cut-clause"),
+    ],
+)
+def test_a_second_problem_is_said_back_only_from_a_whole_sentence(
+    make_request, quote, said
+):
+    comment = "The export fails every night. Nobody answers the phone after 5pm."
+    request = make_request(
+        comment=comment,
+        issue_summary="The export fails every night",
+        secondary_categories=["support_experience"],
+        evidence=[
+            Evidence(label="category:product_bug", quote="The export fails"),
+            Evidence(label="category:support_experience", quote=quote),
+        ],
+    )
+
+    body = draft_reply(request).body
+
+    assert ("nobody answers the phone after 5pm" in body) is said
