@@ -7,9 +7,9 @@ cancelled"), as an object after a verb or preposition ("call company" ->
 "call us"), or before a noun it owns ("company engineers" -> "our
 engineers"). Anywhere else ("worst company ever", "at company") the sentence
 cannot be turned and `flip` returns None, so the caller quotes the customer.
-A sentence that talks about "company" in the third person and also says
-"you" uses "you" for someone other than us ("everybody you spoke to at
-company"), so it is not turned either. The word lists live in
+A sentence that talks about "company" in the third person and also has
+"you" as a subject uses "you" for someone other than us ("everybody you
+spoke to at company"), so it is not turned either. The word lists live in
 `prompts/replies/voice.toml`.
 """
 
@@ -35,8 +35,7 @@ def flip(sentence: str, vocabulary: Vocabulary) -> str | None:
     """
     parts = WORD.split(sentence)
     words, gaps = [part.lower() for part in parts[1::2]], parts[0::2]
-    brand = {"company", "company's"}
-    if brand & set(words) and {"you", "your", "you're", "you've"} & set(words):
+    if {"company", "company's"} & set(words) and _someone_elses_you(words, vocabulary):
         return None
     out = [gaps[0]]
     subject = merge = speaker = False
@@ -82,6 +81,22 @@ def flip(sentence: str, vocabulary: Vocabulary) -> str | None:
             actor = "person"
         out += [new, gaps[index + 1]]
     return "".join(out)
+
+
+def _someone_elses_you(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether a "you" beside a third-person "company" is not us.
+
+    "been with you" is an object and means us; "everybody you spoke to at
+    company" makes "you" a subject that cannot be us, since "company" is.
+    """
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        if (
+            word in {"you", "you're", "you've"}
+            and before not in vocabulary["object_after"]
+        ):
+            return True
+    return False
 
 
 def _brand(word: str, before: str, after: str, vocabulary: Vocabulary) -> str | None:

@@ -79,3 +79,12 @@ def test_a_sentence_that_cannot_be_turned_is_reported_as_such():
 
     assert flip("worst company ever", vocabulary) is None
     assert flip("company broke my router", vocabulary) == "we broke your router"
+
+
+def test_company_is_turned_beside_a_you_that_also_means_us(about):
+    body = about("I have had a bad experience with company every time I was with you")
+
+    assert body == (
+        "You told us that you have had a bad experience with us every time you "
+        "were with us."
+    )
