@@ -150,7 +150,8 @@ def _sentences(
     text = WORD.sub(
         lambda m: ELIDED if m[0].lower() in vocabulary["profanity"] else m[0], text
     )
-    text = re.sub(r"\S*\*{2,}\S*", ELIDED, text)
+    # Swearing masked with symbols: "f***", "f@@k", "sh#t" (not an address).
+    text = re.sub(r"\S*\*{2,}\S*|\S*[^\W\d_](?:[*#$%]+|@{2,})[^\W\d_]\S*", ELIDED, text)
     truncated = text.rstrip().endswith(("…", "..."))
     for order in instruction_sentences(text, prompts_dir):
         text = text.replace(order, " ")

@@ -281,3 +281,11 @@ def test_a_clause_with_an_unlisted_verb_is_said_back_as_a_clause_not_a_thing(
     say_back, summary, sentence
 ):
     assert say_back(summary).startswith(f"{sentence} In your words: ")
+
+
+@pytest.mark.parametrize("word", ["f@@k", "sh#t", "f**k"])
+def test_swearing_masked_with_symbols_is_left_out_of_a_quote(say_back, word):
+    body = say_back(f"The order page is {word} useless")
+
+    assert word not in body
+    assert "[…]" in body
