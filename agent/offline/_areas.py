@@ -40,6 +40,7 @@ _AREA_CUES = compile_cues(
                 1,
             ),
             (r"direct debit|refund\w*|overcharg\w*|fees?|statement|factura|fatura", 1),
+            (r"debited|double[- ]debit\w*", 1),
             (r"rechnung|facture|factuur|fattura|bolletta", 1),
         ),
         "pricing": (

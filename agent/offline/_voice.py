@@ -48,6 +48,10 @@ _CONTACT_VERBS = frozenset({
     "call", "ring", "phone", "mail", "email", "e-mail", "text", "contact", "reach",
     "write", "message", "dm",
 })  # fmt: skip
+_DATA_LABELS = frozenset({
+    "account", "acct", "acc", "number", "no", "num", "nr", "sort", "code", "iban",
+    "card", "bank", "my", "our", "the", "and", "with", "details",
+})  # fmt: skip
 _VALUE_LABELS = frozenset({
     "number", "no", "code", "iban", "ref", "reference", "is", "#", ":", "num", "nr",
 })  # fmt: skip
@@ -319,10 +323,26 @@ def _without_personal_data(text: str, vocabulary: Vocabulary) -> str | None:
             after = [plain(word) for word in piece[match.end() :].split()]
             after = [word for word in after if word and word not in vocabulary["glue"]]
             if label in _VALUE_LABELS and after:
-                return None
+                subject = _data_subject(piece[: match.end()])
+                if subject is None:
+                    return None
+                piece = subject + piece[match.end() :]
+                break
             piece = _cut(piece, match[0], vocabulary)
         kept += [piece, gap]
     return "".join(kept)
+
+
+def _data_subject(head: str) -> str | None:
+    """What a subject made only of bank or card details was about, or None.
+
+    "Account number <n> sort code <n>" (was debited twice) was about "my
+    account"; "card no. <n>" about "my card".
+    """
+    words = {plain(word) for word in _MASKED.sub(" ", head).split()} - {""}
+    if not words or not words <= _DATA_LABELS:
+        return None
+    return "my card" if "card" in words else "my account"
 
 
 def _cut(text: str, value: str, vocabulary: Vocabulary) -> str:

@@ -66,6 +66,17 @@ DEFAULT_CATEGORIES = (
 )
 VAGUE_SUMMARY = "no specific issue given"
 
+_FALLBACK_TOPICS = {
+    "product_bug": "the product",
+    "performance": "speed and reliability",
+    "usability": "ease of use",
+    "missing_feature": "what the product can do",
+    "pricing": "pricing",
+    "support_experience": "our support",
+    "onboarding": "getting started",
+    "relationship": "how we work with you",
+}
+"""What a summary names when the comment's words cannot be used."""
 _CHURN = "relationship"
 """The category of a comment that only says the customer is leaving."""
 _CANCELLING = re.compile(
@@ -230,8 +241,12 @@ def _summary(
             text[focus.start : focus.end], opens_comment=opens, sarcastic=sarcastic
         )
     if not any(ch.isalnum() for ch in summary) or _names_category(summary, category):
-        subject = area if area != "general" else category.replace("_", " ")
-        return f"issue with {subject}"
+        # A noun phrase that reads after "you told us about".
+        if area != "general":
+            return f"the problem with {area}"
+        if category in _FALLBACK_TOPICS:
+            return f"the problem with {_FALLBACK_TOPICS[category]}"
+        return "the problem behind the score"
     return summary
 
 

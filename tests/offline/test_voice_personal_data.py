@@ -74,11 +74,18 @@ def test_a_piece_that_only_gives_contact_details_is_dropped_whole(reply):
     assert about == "that your card was charged twice"
 
 
-def test_data_the_sentence_is_about_makes_the_reply_name_the_area_instead(reply):
+def test_bank_details_as_the_subject_are_said_back_as_your_account(reply):
     about, _ = reply("Account number 12345678 sort code 12-34-56 was debited twice")
 
-    assert about.startswith("about the problem with")
+    assert about == "that your account was debited twice"
+
+
+def test_data_the_sentence_is_about_makes_the_reply_name_the_area_instead(reply):
+    about, _ = reply("Reference 99887766 is wrong on my letter")
+
+    assert about.startswith("about the problem")
     assert "(" not in about
+    assert "99887766" not in about
 
 
 @pytest.mark.parametrize(
