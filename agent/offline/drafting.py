@@ -152,11 +152,17 @@ def template_variables(
     cancel = CANCELLING.search(response.comment) if analysis.intends_to_leave else None
     thing = ((cancel and cancel["thing"]) or "").lower()
     reason_given = not _only_leaving(analysis.issue_summary)
+    # A missed visit leads the reply only when it is the main issue or opens
+    # the comment; one told of in passing is in the task with the rest.
+    opening = _SENTENCE_END.split(response.comment.strip(), maxsplit=1)[0]
+    missed = missed_visit(response.comment) and any(
+        _NO_SHOW.search(text) for text in (analysis.issue_summary, opening)
+    )
     return {
         "cancelling": cancel is not None,
         "price_change": bool(PRICE_CHANGE.search(response.comment)),
-        "missed_visit": missed_visit(response.comment),
-        "cost": visit_cost(response.comment),
+        "missed_visit": missed,
+        "cost": visit_cost(response.comment) if missed else None,
         "cancel_what": f"your {thing}" if thing else "",
         "reason_given": reason_given,
         "first_name": response.customer.first_name,

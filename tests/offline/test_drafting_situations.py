@@ -77,3 +77,14 @@ def test_a_visit_nobody_turned_up_for_is_acknowledged_with_its_cost(
 def test_a_missed_visit_and_its_cost_are_read_from_the_comment(comment, missed, cost):
     assert missed_visit(comment) is missed
     assert visit_cost(comment) == cost
+
+
+def test_a_missed_visit_told_of_in_passing_does_not_lead_the_reply(make_request):
+    comment = (
+        "It took three months for broadband to be installed into my house. "
+        "It's difficult to speak to anyone on the phone. "
+        "An appointment was confirmed but no one turned up."
+    )
+    for _, draft in drafts(make_request, comment, count=4):
+        assert "rebook" not in draft.body
+        assert "visit that doesn't happen" not in draft.body
