@@ -4,7 +4,12 @@ The area comes, in order, from: a cue in the clause that carries the main
 issue (areas that suit the category first, then the nearest), an explicit
 area property on the response, a cue anywhere in the comment, a default per
 category, and for issues with no natural area the journey stage the survey
-was sent at (e.g. "Equipment Received" reads as installation).
+was sent at (e.g. "Equipment Received" reads as installation), but only when
+the comment itself talks about that stage ("received it broken"): a survey
+sent after the first payment says nothing about "it's still not working".
+
+A bare "app" is "app"; it is the "mobile app" only when the comment says
+mobile, phone, iPhone, iPad, Android or iOS.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ _AREA_CUES = compile_cues(
                 1,
             ),
             (r"direct debit|refund\w*|overcharg\w*|fees?|statement|factura|fatura", 1),
+            (r"debited|double[- ]debit\w*", 1),
             (r"rechnung|facture|factuur|fattura|bolletta", 1),
         ),
         "pricing": (
@@ -66,8 +72,10 @@ _AREA_CUES = compile_cues(
         "onboarding": ((r"onboarding|training|getting started|tutorials?", 1),),
         "documentation": ((r"documentation|docs|help articles?|user guide", 1),),
         "mobile app": (
-            (r"(?:mobile |iphone |ipad |android |ios )?app|iphone|ipad|android|ios", 1),
+            (r"(?:mobile|iphone|ipad|android|ios|phone|smartphone|tablet) apps?", 1),
+            (r"iphone|ipad|android|ios|app ?store|play store", 1),
         ),
+        "app": ((r"apps?|application", 1),),
         "website": ((r"website|web ?site|web ?page|portal|online account", 1),),
         "ordering": ((r"orders?|ordering|checkout|basket|cart|purchase", 1),),
         "search": ((r"search\w*", 1),),
@@ -82,7 +90,7 @@ _AFFINITY: Mapping[str, tuple[str, ...]] = {
     "support_experience": ("customer support",),
     "onboarding": ("installation", "onboarding", "ordering", "delivery"),
     "relationship": ("account management",),
-    "usability": ("website", "mobile app", "user interface"),
+    "usability": ("website", "mobile app", "app", "user interface"),
 }
 
 _AREA_KEYS = ("product_area", "area", "touchpoint", "feature", "component")
@@ -115,9 +123,18 @@ def product_area(
     anchor: int | None,
     category: str,
     properties: Mapping[str, str],
+    *,
+    vague: bool = False,
 ) -> str:
-    """Name the product area or touchpoint of the main issue."""
+    """Name the product area or touchpoint of the main issue.
+
+    A vague comment gets only an area the response states outright; no cue,
+    category default or journey stage can stand for a problem it never named.
+    """
     hints = {_key(name): value.strip() for name, value in properties.items()}
+    if vague:
+        explicit = (hints.get(key, "") for key in _AREA_KEYS)
+        return next((h.lower() for h in explicit if 0 < len(h) <= 40), "general")
     found = _areas_in(folded, focus, anchor) if focus else []
     preferred = _AFFINITY.get(category, ())
 
@@ -137,9 +154,16 @@ def product_area(
     for key in _STAGE_KEYS:
         stage = hints.get(key, "")
         for pattern, area in _STAGES:
-            if pattern.search(stage):
+            if pattern.search(stage) and _talks_about(folded, stage):
                 return area
     return default
+
+
+def _talks_about(folded: str, stage: str) -> bool:
+    """Whether the comment uses a word of the journey stage's name."""
+    stems = {word[:5] for word in re.findall(r"[a-z]{4,}", stage.lower())}
+    said = {word[:5] for word in re.findall(r"[a-z]{4,}", folded.lower())}
+    return bool(stems & said)
 
 
 def _areas_in(folded: str, focus: Span | None, anchor: int | None) -> list[str]:
@@ -151,6 +175,8 @@ def _areas_in(folded: str, focus: Span | None, anchor: int | None) -> list[str]:
             position = start + match.start()
             gap = abs(position - anchor) if anchor is not None else position
             distance[cue.label] = min(gap, distance.get(cue.label, gap))
+    if "mobile app" in distance:
+        distance.pop("app", None)  # "the iPhone app" is the mobile app
     return sorted(distance, key=distance.__getitem__)
 
 

@@ -198,6 +198,10 @@ def _subject_at(low: list, at: int, vocabulary: Vocabulary, bare=True) -> bool:
         next_word, after = low[index], (low[index + 1 : index + 2] or [""])[0]
         if next_word in vocabulary["verb_adverbs"] or next_word in _INSIDE:
             continue  # "it just works", "the placing of an order was"
+        if _verb_after_adverb(low, index, at, vocabulary):
+            return True  # "the invoice PDF never downloads"
+        if _verb_after_plural(low, index, at, vocabulary):
+            return True  # "reminder texts go out at 3am"
         if is_verb(next_word, after, vocabulary) and not word.endswith("ing"):
             return True
         if next_word in vocabulary["finite"]:
@@ -210,6 +214,28 @@ def _subject_at(low: list, at: int, vocabulary: Vocabulary, bare=True) -> bool:
             return False
         nouns -= 1
     return False
+
+
+def _verb_after_adverb(low: list, index: int, at: int, vocabulary: Vocabulary) -> bool:
+    """Whether `low[index]` is a verb because an adverb of time sits before it.
+
+    After a noun phrase, "never", "still" or "always" is followed by its verb
+    even when the verb is not in the lists: "the invoice PDF never downloads".
+    """
+    word = low[index]
+    if index - 1 <= at or low[index - 1] not in vocabulary["verb_adverbs"]:
+        return False
+    plural = word.endswith("s") and not word.endswith("ss")
+    return plural and word.isalpha() and not closed(word, vocabulary, CLOSED)
+
+
+def _verb_after_plural(low: list, index: int, at: int, vocabulary: Vocabulary) -> bool:
+    """Whether `low[index]` is the present-tense verb of a plural noun before it."""
+    noun = low[index - 1] if index > at else ""
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    plural = plural and not closed(noun, vocabulary, CLOSED)
+    verbs = vocabulary["base_verbs"] | vocabulary["thing_verbs"]
+    return plural and low[index] in verbs and noun not in vocabulary["determiners"]
 
 
 def _bare_noun(low: list, vocabulary: Vocabulary) -> bool:

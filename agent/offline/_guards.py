@@ -13,7 +13,16 @@ import re
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
-_CARD_OR_ACCOUNT = re.compile(r"\b(?:\d[ -]?){12,19}\b")
+_CARD_OR_ACCOUNT = re.compile(r"\b\d(?:[ -]?\d){11,18}\b")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+_SORT_CODE = re.compile(
+    r"(\bsort\s*code[\s:.#]{0,3})\d{2}[- ]?\d{2}[- ]?\d{2}(?![\w-])", re.IGNORECASE
+)
+_LABELLED_NUMBER = re.compile(
+    r"(\b(?:account|acct|acc|customer|reference|ref|membership|policy|sort code|"
+    r"iban|card|no|number)[\s:.#]{1,3})\d[\d -]{4,}\d\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b", re.IGNORECASE)
 _STREET = re.compile(
@@ -24,10 +33,13 @@ _STREET = re.compile(
 _PII = (
     (_EMAIL, "[email]"),
     (_URL, "[link]"),
+    (_IBAN, "[number]"),
     (_CARD_OR_ACCOUNT, "[number]"),
+    (_SORT_CODE, r"\1[number]"),
     (_STREET, "[address]"),
     (_POSTCODE, "[postcode]"),
     (_PHONE, "[phone]"),
+    (_LABELLED_NUMBER, r"\1[number]"),
 )
 _PII_FILLER = re.compile(
     r"\b(?:my|me|on|at|is|number|no|phone|mobile|tel|email|e-mail|call|ring|"
@@ -111,6 +123,19 @@ def is_pii_only(text: str) -> bool:
     rest = re.sub(r"\[(?:email|phone|number|link|address|postcode)\]", " ", rest)
     rest = _PII_FILLER.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]{2,}", rest)) < 3
+
+
+# A spreadsheet formula or the quote that guards against one, which some
+# exports put in front of a comment: "=HYPERLINK(...)", "'=1+1", "'text".
+_FORMULA = re.compile(
+    r"^\s*'?\s*[=+@]\s*(?:[A-Za-z_][\w.]*\((?:[^()]|\([^()]*\))*\)?|\S+)\s+"
+    r"|^\s*'(?=\S)"
+)
+
+
+def strip_formula(text: str) -> str:
+    """`text` without a leading spreadsheet formula or its guard quote."""
+    return _FORMULA.sub("", text, count=1)
 
 
 def mask_pii(text: str) -> str:

@@ -186,6 +186,13 @@ KIND_CUES = compile_cues(
             ),
             (r"take (?:my|our) business elsewhere|(?:looking|shopping) around", 3),
             (r"(?:won't|will not|not) (?:be )?renew(?:ing)?", 3),
+            (
+                r"(?:close|closing|shut(?:ting)? down)\s+(?:my|our|the)\s+(?:account|"
+                r"contract|subscription|membership)"
+                r"|^\W*(?:i'm |i am |we're |we are )?(?:cancel+(?:ing|ed)?|leaving)\W*$"
+                r"|\b(?:i'm|i am|we're|we are) (?:leaving|off|out|done|cancel+ing)\b",
+                3,
+            ),
             (r"(?:should|wish i|wish we) (?:had|have) stayed with", 3),
             (r"never (?:using|use|buying|buy|flying|fly|ordering) (?:\w+ )?again", 2),
         ),

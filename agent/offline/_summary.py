@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from agent.offline._cues_intl import STOPWORDS
-from agent.offline._guards import mask_pii
+from agent.offline._guards import mask_pii, strip_formula
 from agent.offline._text import Span
 
 SUMMARY_LIMIT = 160
@@ -83,7 +83,9 @@ _MOCK_PRAISE = re.compile(
     re.I,
 )
 _TAG = re.compile(r"<[^<>]{1,40}>")
-_CLAUSE_END = re.compile(r"[,;.!?\n]|\s(?:but|or else|otherwise|because|as)\s")
+_CLAUSE_END = re.compile(
+    r"[,;!?\n]|\.(?![\w-])|\s(?:but|or else|otherwise|because|as)\s"
+)
 _MIN_WORDS = 2
 _SYMBOLS = frozenset({"So", "Sk", "Cs", "Co"})
 _FRAGMENT = re.compile(r"([a-z]{1,3})\b[,.]?\s+(?=\w)")
@@ -173,7 +175,7 @@ def clean_summary(
     fragment of a word ("ted, then the engineer...") is dropped; `sarcastic`
     says its praise is mock praise, which is dropped.
     """
-    text = _EMOTICON.sub(" ", _TAG.sub(" ", html.unescape(raw)))
+    text = _EMOTICON.sub(" ", _TAG.sub(" ", html.unescape(strip_formula(raw))))
     text = re.sub(r"(?<=\w)\ufffd(?=\w)", "'", text).replace("\ufffd", "")
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _SYMBOLS)
     text = " ".join(text.split())

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from agent.guardrails import find_personal_data, instruction_sentences
 from agent.offline._grammar import ELIDED, LEADING_JUNK, shape
+from agent.offline._guards import mask_pii, strip_formula
 from agent.offline._pronouns import WORD, flip
 from agent.offline._vocabulary import (
     FOLD,
@@ -37,8 +38,23 @@ _SENTENCE = re.compile(
 )
 _BOUNDARY = re.compile(r",\s|\s-\s|\s(?=(?:and|but|so|because|which|then|or)\s)")
 _MASKED = re.compile(
-    r"\[(?:email|link|number|phone|card)\]|https?://\S+|www\.\S+|\{\{[^}]*\}\}"
+    r"\[(?:email|link|number|phone|card|address|postcode)\]|https?://\S+|www\.\S+"
+    r"|\{\{[^}]*\}\}"
 )
+# The pieces a comment is taken apart at to drop the ones that held personal
+# data: commas, dashes, "and"/"or"/"but", sentence ends and line breaks.
+_PIECES = re.compile(r"(,\s+|\s-\s|\s(?=(?:and|or|but|so|then)\s)|[.!?;]\s+|\n+)")
+_CONTACT_VERBS = frozenset({
+    "call", "ring", "phone", "mail", "email", "e-mail", "text", "contact", "reach",
+    "write", "message", "dm",
+})  # fmt: skip
+_DATA_LABELS = frozenset({
+    "account", "acct", "acc", "number", "no", "num", "nr", "sort", "code", "iban",
+    "card", "bank", "my", "our", "the", "and", "with", "details",
+})  # fmt: skip
+_VALUE_LABELS = frozenset({
+    "number", "no", "code", "iban", "ref", "reference", "is", "#", ":", "num", "nr",
+})  # fmt: skip
 _ASIDE = re.compile(r"（[^）]*）|^[\u3000-\u9fff\uff00-\uffef]+|[\u200d\ufe0f]")
 
 
@@ -84,7 +100,8 @@ def restate(
         parts = [_say(text, summary, vocabulary)]
         second = shape(sentences[1], vocabulary) if len(sentences) > 1 else None
         short = len(text.split()) < MAX_WORDS // 2
-        if short and joiner == "that" and second and second[0] == "that":
+        turns = second and flip(second[1], vocabulary) is not None
+        if short and joiner == "that" and turns and second[0] == "that":
             parts.append(_say(second[1], summary, vocabulary))
         said = _fit(" and ".join(parts), vocabulary)
         return Restatement(text=said, about=f"{joiner} {said}")
@@ -97,7 +114,12 @@ def address(words: str | None, prompts_dir: Path | None = None) -> str:
     """The customer's `words` turned to address them, scrubbed and trimmed."""
     vocabulary = load_vocabulary(prompts_dir)
     found = _sentences(words or "", vocabulary, prompts_dir)
-    kept = [_say(sentence, words or "", vocabulary) for sentence in found[:2]]
+    kept = [
+        _say(sentence, words or "", vocabulary)
+        if flip(sentence, vocabulary) is not None
+        else _quote([sentence], vocabulary, words or "")
+        for sentence in found[:2]
+    ]
     if len(kept) == 2 and len(" ".join(kept).split()) > MAX_WORDS:
         kept.pop()
     return _fit(" and ".join(kept), vocabulary)
@@ -132,12 +154,18 @@ def _sentences(
     text = WORD.sub(
         lambda m: ELIDED if m[0].lower() in vocabulary["profanity"] else m[0], text
     )
-    text = re.sub(r"\S*\*{2,}\S*", ELIDED, text)
+    # Swearing masked with symbols: "f***", "f@@k", "sh#t" (not an address).
+    text = re.sub(r"\S*\*{2,}\S*|\S*[^\W\d_](?:[*#$%]+|@{2,})[^\W\d_]\S*", ELIDED, text)
     truncated = text.rstrip().endswith(("…", "..."))
     for order in instruction_sentences(text, prompts_dir):
         text = text.replace(order, " ")
-    for value in find_personal_data(text) + _MASKED.findall(text):
-        text = _cut(text, value, vocabulary)
+    text = mask_pii(strip_formula(text))
+    for value in find_personal_data(text):
+        text = text.replace(value, "[number]")
+    without = _without_personal_data(text, vocabulary)
+    if without is None:
+        return []  # the data was part of what they said: name the area instead
+    text = without
 
     found = [_tidy(LEADING_JUNK.sub("", _tidy(s))) for s in _SENTENCE.split(text)]
     found = [_calm(sentence, vocabulary) for sentence in found if sentence]
@@ -160,7 +188,10 @@ def _keeps_enough(text: str, sentence: str, vocabulary: Vocabulary) -> bool:
         said_to = subject in {"i", "we"} and verb in {"was", "were"}
         if said_to and told in vocabulary["reported"]:
             return False
-    flipped = {word[:5] for word in WORD.findall(flip(text, vocabulary).lower())}
+    turned = flip(text, vocabulary)
+    if turned is None:
+        return False  # "worst company ever" has no "we" or "our" form
+    flipped = {word[:5] for word in WORD.findall(turned.lower())}
     said = content_stems(sentence, vocabulary)
     kept = sum(stem in flipped for stem in said)
     return kept >= min(2, len(said)) and (kept >= len(said) // 2 or kept > 4)
@@ -197,7 +228,8 @@ def _say(text: str, source: str, vocabulary: Vocabulary) -> str:
     """A clause or thing in the customer's words, turned to address them."""
     if text.count('"') % 2:  # a quote the summary cut in half
         text = text.replace('"', "")
-    return lower_first(flip(text, vocabulary), source, vocabulary)
+    turned = flip(text, vocabulary)
+    return lower_first(text if turned is None else turned, source, vocabulary)
 
 
 def _fit(text: str, vocabulary: Vocabulary) -> str:
@@ -249,6 +281,68 @@ def _calm(sentence: str, vocabulary: Vocabulary) -> str:
         return "I" + low[1:] if low in vocabulary["joined_subjects"] else low
 
     return WORD.sub(calm, sentence)
+
+
+def _without_personal_data(text: str, vocabulary: Vocabulary) -> str | None:
+    """`text` with every piece of personal data gone, or None if that breaks it.
+
+    A piece that only gives contact details ("call me on <phone>", "or mail
+    me at <email>") is dropped whole. Data standing for a thing the sentence
+    goes on about ("my card <number> was charged") is cut out. Data that is
+    the value of a label the sentence is about ("account number <number>
+    was debited") leaves no sentence: the caller names the area instead.
+    """
+    pieces = _PIECES.split(text)
+    kept: list[str] = []
+    for index in range(0, len(pieces), 2):
+        piece, gap = pieces[index], (pieces[index + 1 : index + 2] or [""])[0]
+        if not _MASKED.search(piece):
+            kept += [piece, gap]
+            continue
+        rest = _MASKED.sub(" ", piece)
+        words = [plain(word) for word in rest.split()]
+        words = [word for word in words if word and word not in {"and", "or", "but"}]
+        telling = [
+            word
+            for word in words
+            if word not in vocabulary["glue"]
+            and word not in _CONTACT_VERBS
+            and word not in vocabulary["pronouns"]
+        ]
+        contact = bool(words) and words[0] in _CONTACT_VERBS
+        if len(telling) < 2 or contact:
+            if kept and not gap.strip():
+                kept[-1] = gap or kept[-1]  # the piece's own joint goes with it
+            continue
+        for match in list(_MASKED.finditer(piece))[::-1]:
+            label = plain(
+                piece[: match.start()].split()[-1:][0]
+                if piece[: match.start()].split()
+                else ""
+            )
+            after = [plain(word) for word in piece[match.end() :].split()]
+            after = [word for word in after if word and word not in vocabulary["glue"]]
+            if label in _VALUE_LABELS and after:
+                subject = _data_subject(piece[: match.end()])
+                if subject is None:
+                    return None
+                piece = subject + piece[match.end() :]
+                break
+            piece = _cut(piece, match[0], vocabulary)
+        kept += [piece, gap]
+    return "".join(kept)
+
+
+def _data_subject(head: str) -> str | None:
+    """What a subject made only of bank or card details was about, or None.
+
+    "Account number <n> sort code <n>" (was debited twice) was about "my
+    account"; "card no. <n>" about "my card".
+    """
+    words = {plain(word) for word in _MASKED.sub(" ", head).split()} - {""}
+    if not words or not words <= _DATA_LABELS:
+        return None
+    return "my card" if "card" in words else "my account"
 
 
 def _cut(text: str, value: str, vocabulary: Vocabulary) -> str:

@@ -19,6 +19,9 @@ appointment was changed"), and, once judgement words ("bad", "poor",
 "terrible service", "meh", "could be better") and function words are set
 aside, fewer than four words are left. A comment in a language without a cue
 lexicon is only vague when it has no letters, since the cues cannot judge it.
+A comment that says the customer is cancelling or leaving ("Worst company
+ever. Cancel my account.") is never vague: it is a relationship (churn)
+signal even when it gives no reason.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from agent.offline._emotion import read_emotion
 from agent.offline._evidence import Quoter
 from agent.offline._focus import find_focus
 from agent.offline._guards import is_injection
+from agent.offline._items import list_items
 from agent.offline._kind import read_kind
 from agent.offline._language import detect_language
 from agent.offline._lexicon import FAILURE_MARKERS, GENERIC_WORDS, VAGUE_MARKERS
@@ -62,6 +66,25 @@ DEFAULT_CATEGORIES = (
 )
 VAGUE_SUMMARY = "no specific issue given"
 
+_FALLBACK_TOPICS = {
+    "product_bug": "the product",
+    "performance": "speed and reliability",
+    "usability": "ease of use",
+    "missing_feature": "what the product can do",
+    "pricing": "pricing",
+    "support_experience": "our support",
+    "onboarding": "getting started",
+    "relationship": "how we work with you",
+}
+"""What a summary names when the comment's words cannot be used."""
+_CHURN = "relationship"
+"""The category of a comment that only says the customer is leaving."""
+_CANCELLING = re.compile(
+    r"\b(?:cancel|terminate|close|end|stop)\w*\s+(?:my|our|the|this)?\s*"
+    r"(?:account|contract|subscription|service|membership|plan|direct debit)"
+    r"|\bcancel(?:l?ing|l?ed)?\b\s*$",
+    re.IGNORECASE,
+)
 _FAILURES = frozenset(
     {"product_bug", "performance", "pricing", "support_experience", "onboarding"}
 )
@@ -93,14 +116,28 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     hits = category_hits(folded, sentences, language, allowed)
     ranked = rank(hits)
     vague = _is_vague(folded, ranked, language)
+    churn = read_kind(folded, sentences, fallback).leaving
+    churn_only = vague and churn is not None and any(ch.isalpha() for ch in folded)
+    if churn_only:
+        # "Cancel my account" names no problem, but it is no vague answer.
+        vague = False
+        ranked = ranked or [(_CHURN if _CHURN in allowed else fallback, 1.0)]
     primary = ranked[0][0] if ranked and not vague else fallback
     others = secondary(ranked, hits, primary)
+    items = list_items(text)
+    if items and others:
+        primary = _first_listed(items, [primary, *others], hits)
+        others = secondary(ranked, hits, primary)
     primary_hit = best_hit(hits, primary)
     focus = (
         None if vague else find_focus(text, folded, sentences, hits, primary, fallback)
     )
     anchor = primary_hit.start if primary_hit else None
-    area = product_area(folded, focus, anchor, primary, response.properties)
+    area = product_area(
+        folded, focus, anchor, primary, response.properties, vague=vague
+    )
+    if churn_only and churn is not None:
+        focus, anchor, area = sentences.at(churn), churn, "general"
     kind = read_kind(folded, sentences, primary)
     emotion = read_emotion(
         text,
@@ -111,6 +148,8 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
         leaving=kind.leaving,
     )
     resolution = find_resolution(text, folded, sentences.spans)
+    if resolution and _CANCELLING.search(fold(resolution[1])):
+        resolution = None  # asking to cancel is leaving, not a way to fix it
 
     quote = Quoter(text, sentences, focus)
     backs = focus is not None and (
@@ -153,6 +192,21 @@ def analyze(response: NpsResponse, categories: Iterable[str] | None = None) -> A
     )
 
 
+def _first_listed(items: list[Span], candidates: list[str], hits: list) -> str:
+    """The problem of the first item of a list that raises one of `candidates`.
+
+    A customer who numbers their problems puts them in their own order; the
+    reply leads with the first, not with whichever scored highest.
+    """
+    for item in items:
+        inside = [
+            h for h in hits if h.category in candidates and item.contains(h.start)
+        ]
+        if inside:
+            return max(inside, key=lambda h: (h.weight, -h.start)).category
+    return candidates[0]
+
+
 def _is_vague(folded: str, ranked: list[tuple[str, float]], language: str) -> bool:
     """Apply the vagueness rule in the module docstring."""
     if not any(ch.isalpha() for ch in folded):
@@ -187,8 +241,12 @@ def _summary(
             text[focus.start : focus.end], opens_comment=opens, sarcastic=sarcastic
         )
     if not any(ch.isalnum() for ch in summary) or _names_category(summary, category):
-        subject = area if area != "general" else category.replace("_", " ")
-        return f"issue with {subject}"
+        # A noun phrase that reads after "you told us about".
+        if area != "general":
+            return f"the problem with {area}"
+        if category in _FALLBACK_TOPICS:
+            return f"the problem with {_FALLBACK_TOPICS[category]}"
+        return "the problem behind the score"
     return summary
 
 

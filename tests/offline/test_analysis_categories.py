@@ -226,6 +226,8 @@ def test_secondary_categories_stay_within_a_narrow_taxonomy():
             "The engineer failed to show up.", "installation", id="installation"
         ),
         pytest.param("My broadband keeps dropping.", "connectivity", id="connectivity"),
+        pytest.param("The whole app was down on Tuesday.", "app", id="app-not-mobile"),
+        pytest.param("The Android app keeps crashing.", "mobile app", id="android-app"),
     ],
 )
 def test_the_product_area_names_the_touchpoint(comment, area):
@@ -236,10 +238,22 @@ def test_the_product_area_names_the_touchpoint(comment, area):
     ("comment", "properties", "area"),
     [
         pytest.param(
-            "Terrible.",
+            "Received it a week late and it still does not work properly.",
             {"SURVEY_SUB_TYPE": "Equipment Received"},
             "installation",
-            id="journey-stage",
+            id="journey-stage-the-comment-talks-about",
+        ),
+        pytest.param(
+            "Because it's still not working",
+            {"SURVEY_SUB_TYPE": "First Payment"},
+            "general",
+            id="journey-stage-the-comment-does-not-mention",
+        ),
+        pytest.param(
+            "Terrible.",
+            {"SURVEY_SUB_TYPE": "Equipment Received"},
+            "general",
+            id="vague-comment-names-no-stage",
         ),
         pytest.param(
             "Not what I hoped for, to be honest with you all.",
@@ -271,3 +285,10 @@ def test_every_default_category_is_reachable():
         "relationship",
         "other",
     }
+
+
+@pytest.mark.parametrize("comment", ["0", "Because it's still not working", "meh"])
+def test_the_survey_stage_does_not_give_an_area_the_comment_never_mentions(comment):
+    analysis = read(comment, SURVEY_SUB_TYPE="First Payment")
+
+    assert analysis.product_area == "general"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.models import GuardrailCheck
+from agent.models import Evidence, GuardrailCheck
 from agent.offline.drafting import Phrasing, draft_reply, framework_for
 from agent.policy import load_policy
 from agent.reasoners import DraftRequest
@@ -262,3 +262,93 @@ def _seconds_per_draft(requests: list[DraftRequest]) -> float:
     for request in requests:
         draft_reply(request)
     return (time.perf_counter() - start) / len(requests)
+
+
+@pytest.mark.parametrize(
+    "category", ["product_bug", "onboarding", "missing_feature", "performance"]
+)
+def test_the_teams_next_step_reads_naturally_in_every_phrasing(make_request, category):
+    actions = set()
+    for number in range(40):
+        request = make_request(category=category, response_id=f"step:{number}")
+        body = draft_reply(request).body
+        actions.add(body.split("\n\n")[2].split(". ")[0])
+
+        assert not re.search(
+            r"first (?:step|job) is|making it happen|on our side;|from there they",
+            body,
+        )
+    assert len(actions) >= 3
+
+
+@pytest.mark.parametrize("area", ["billing", "mobile app", "installation"])
+def test_a_reply_asking_for_details_names_no_area_in_its_subject(make_request, area):
+    for number in range(8):
+        request = make_request(
+            playbook="ask_for_details",
+            issue_summary="no specific issue given",
+            category="other",
+            is_vague=True,
+            product_area=area,
+            response_id=f"vague:{number}",
+        )
+
+        draft = draft_reply(request)
+
+        assert area not in draft.subject.lower()
+        assert area not in draft.body.lower()
+
+
+def test_a_reply_to_a_list_of_problems_acknowledges_each_of_them(
+    make_request, guardrails
+):
+    comment = (
+        "Three problems:\n1. Calendar sync fails without any warning.\n"
+        "2. Reminder texts go out at 3am.\n3. Nobody answers the chat after 5pm."
+    )
+    for number in range(6):
+        request = make_request(
+            comment=comment,
+            issue_summary="Calendar sync fails without any warning",
+            secondary_categories=["support_experience"],
+            response_id=f"list:{number}",
+        )
+
+        draft = draft_reply(request)
+
+        assert "calendar sync fails without any warning" in draft.body
+        assert "reminder texts go out at 3am" in draft.body
+        assert "nobody answers the chat after 5pm" in draft.body
+        assert guardrails(request, draft).passed, guardrails(request, draft).failures
+
+
+def test_a_reply_to_one_problem_adds_no_other(make_request):
+    request = make_request(issue_summary="the CSV export has failed every day")
+
+    assert "also told us" not in draft_reply(request).body
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        pytest.param("Nobody answers the phone after 5pm.", True, id="sentence"),
+        pytest.param("nobody answers the phone", False, id="cut-clause"),
+    ],
+)
+def test_a_second_problem_is_said_back_only_from_a_whole_sentence(
+    make_request, quote, said
+):
+    comment = "The export fails every night. Nobody answers the phone after 5pm."
+    request = make_request(
+        comment=comment,
+        issue_summary="The export fails every night",
+        secondary_categories=["support_experience"],
+        evidence=[
+            Evidence(label="category:product_bug", quote="The export fails"),
+            Evidence(label="category:support_experience", quote=quote),
+        ],
+    )
+
+    body = draft_reply(request).body
+
+    assert ("nobody answers the phone after 5pm" in body) is said

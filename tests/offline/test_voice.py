@@ -19,6 +19,7 @@ ONE_LINE = "You told us {{ about_issue }}. In your words: {{ issue }}.\n"
 FRAMEWORKS = [
     *(("fix_and_follow_up", category) for category in load_policy().categories),
     ("expectation_reset", "pricing"),
+    ("expectation_reset", "missing_feature"),
     ("alternative_solution", "missing_feature"),
     ("graceful_exit", "relationship"),
 ]
@@ -259,3 +260,32 @@ def test_revision_after_a_restatement_failure_names_only_the_product_area(
 
     assert "the problem with the mobile app" in body
     assert "CSV export" not in body
+
+
+@pytest.mark.parametrize(
+    ("summary", "sentence"),
+    [
+        pytest.param(
+            "The invoice PDF never downloads",
+            "You told us that the invoice PDF never downloads.",
+            id="verb-after-never",
+        ),
+        pytest.param(
+            "My router still disconnects every night",
+            "You told us that your router still disconnects every night.",
+            id="verb-after-still",
+        ),
+    ],
+)
+def test_a_clause_with_an_unlisted_verb_is_said_back_as_a_clause_not_a_thing(
+    say_back, summary, sentence
+):
+    assert say_back(summary).startswith(f"{sentence} In your words: ")
+
+
+@pytest.mark.parametrize("word", ["f@@k", "sh#t", "f**k"])
+def test_swearing_masked_with_symbols_is_left_out_of_a_quote(say_back, word):
+    body = say_back(f"The order page is {word} useless")
+
+    assert word not in body
+    assert "[…]" in body

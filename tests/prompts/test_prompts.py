@@ -19,6 +19,7 @@ CATEGORIES = list(load_policy().categories)
 FRAMEWORKS = [
     *(f"replies/fix/{category}.md.j2" for category in CATEGORIES),
     "replies/expectation_reset.md.j2",
+    "replies/expectation_reset/pricing.md.j2",
     "replies/alternative_solution.md.j2",
     "replies/graceful_exit.md.j2",
     "replies/ask_for_details.md.j2",
@@ -90,12 +91,23 @@ def test_framework_renders_with_the_supplied_variables(policy, name, analysis):
 
 @pytest.mark.parametrize("name", FRAMEWORKS)
 def test_framework_refuses_to_render_without_a_variable_it_uses(policy, name):
-    variables = supplied(policy)
+    # A framework may use a variable on one branch only (graceful exit words a
+    # cancellation request its own way, a fix a missed visit), so every branch
+    # is rendered.
+    branches = [
+        supplied(policy),
+        {**supplied(policy), "cancelling": True},
+        {**supplied(policy), "missed_visit": True},
+    ]
     for missing in used_variables(name):
-        partial = {key: value for key, value in variables.items() if key != missing}
-
-        with pytest.raises(prompts.PromptError, match="unknown variable"):
-            prompts.render(name, **partial)
+        refused = 0
+        for variables in branches:
+            partial = {key: value for key, value in variables.items() if key != missing}
+            try:
+                prompts.render(name, **partial)
+            except prompts.PromptError as error:
+                refused += "unknown variable" in str(error)
+        assert refused, f"{name} renders without {missing}"
 
 
 def test_load_prompt_reads_the_shipped_file():
