@@ -38,3 +38,11 @@ class IntegrationError(RescueError):
 
 class ConfigError(RescueError):
     """Settings, policy or prompt files that cannot work."""
+
+
+class CaseNotFound(InputError):
+    """No case has the id a caller gave."""
+
+    def __init__(self, response_id: str) -> None:
+        super().__init__(f"no case with id {response_id!r}")
+        self.response_id = response_id
