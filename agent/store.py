@@ -106,9 +106,14 @@ class CaseStore:
         status: CaseStatus | str | None = None,
         team: str | None = None,
         category: str | None = None,
+        since: datetime | None = None,
         limit: int | None = None,
     ) -> list[RescueCase]:
-        """Cases matching every given filter, newest submission first."""
+        """Cases matching every given filter, newest submission first.
+
+        `since` keeps cases submitted at or after it; cases with no
+        submission time are left out then.
+        """
         query = select(cases.c.body).order_by(
             cases.c.submitted_at.desc(), cases.c.response_id
         )
@@ -118,9 +123,17 @@ class CaseStore:
             query = query.where(cases.c.team == team)
         if category is not None:
             query = query.where(cases.c.category == category)
-        if limit is not None:
-            query = query.limit(limit)
-        return list(self._iter(query))
+        if since is None:
+            if limit is not None:
+                query = query.limit(limit)
+            return list(self._iter(query))
+        # Stored times keep their own offsets, so text order is not time order.
+        found = (
+            case
+            for case in self._iter(query.where(cases.c.submitted_at.is_not(None)))
+            if case.submitted_at is not None and case.submitted_at >= since
+        )
+        return list(found)[:limit]
 
     def count(self) -> int:
         with self._engine.connect() as conn:
