@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+import aiosqlite
 import structlog
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -106,7 +107,9 @@ class RescueAgent:
         if existing and existing.status != CaseStatus.PARKED and not recorded.changed:
             return Processed(existing, "unchanged")
         if existing and existing.message is not None:
-            return Processed(self._note_late_change(existing, response), "changed")
+            return Processed(
+                await self._note_late_change(existing, response), "changed"
+            )
         if not response.is_detractor:
             return Processed(await self._record(response), "recorded")
 
@@ -186,7 +189,7 @@ class RescueAgent:
                 case = case.model_copy(
                     update={"status": status, "events": [*case.events, event]}
                 )
-                self.store.save(case)
+                await self._save(case)
                 log.info("task_resolved", task=case.task.id, status=status.value)
                 return case
 
@@ -241,8 +244,14 @@ class RescueAgent:
                 CaseEvent(at=self.context.clock(), kind="parked", detail=str(exc))
             )
         case = _with_events_from_outside(existing, case)
-        self.store.save(case)
+        await self._save(case)
         return case
+
+    async def _save(self, case: RescueCase) -> None:
+        # Off the event loop: a write may wait for SQLite's lock, which a
+        # checkpoint write of a concurrent run holds until the loop lets it
+        # commit (LG-09).
+        await asyncio.to_thread(self.store.save, case)
 
     def _case(self, response_id: str) -> RescueCase:
         case = self.store.get(response_id)
@@ -267,10 +276,10 @@ class RescueAgent:
             customer = response.customer.model_copy(update={"account": lookup.account})
             response = response.model_copy(update={"customer": customer})
         case = RescueCase.recorded(response, self.context.clock())
-        self.store.save(case)
+        await self._save(case)
         return case
 
-    def _note_late_change(
+    async def _note_late_change(
         self, existing: RescueCase, response: NpsResponse
     ) -> RescueCase:
         """Keep what the customer added after the reply went to the messenger.
@@ -300,7 +309,7 @@ class RescueAgent:
                 ],
             }
         )
-        self.store.save(case)
+        await self._save(case)
         return case
 
 
@@ -410,6 +419,19 @@ async def open_agent(
         yield RescueAgent(store, build_graph(saver), context)
 
 
+SQLITE_BUSY_SECONDS = 30.0
+"""How long a checkpoint write waits for another process's (LG-09): several
+MCP stdio servers, one per assistant, share the file."""
+
+
+@asynccontextmanager
+async def _sqlite_saver(settings: Settings) -> AsyncIterator[AsyncSqliteSaver]:
+    # from_conn_string keeps sqlite's 5 s busy timeout, too short for that.
+    path = str(settings.sqlite_path)
+    async with aiosqlite.connect(path, timeout=SQLITE_BUSY_SECONDS) as conn:
+        yield AsyncSqliteSaver(conn)
+
+
 def _on_postgres(settings: Settings) -> bool:
     return (settings.database_url or "").startswith("postgresql")
 
@@ -419,7 +441,7 @@ def _checkpointer(
 ) -> AbstractAsyncContextManager[BaseCheckpointSaver]:
     """The graph's checkpointer: the store's PostgreSQL, or the SQLite file."""
     if not _on_postgres(settings):
-        return AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path))
+        return _sqlite_saver(settings)
     try:
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
     except ImportError as exc:
