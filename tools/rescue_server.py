@@ -9,8 +9,9 @@ server log on stderr.
 
 from __future__ import annotations
 
+import inspect
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ import prompts
 from agent.errors import CaseNotFound, InputError, IntegrationError
 from agent.metrics import RescueMetrics
 from agent.models import Analysis, CaseStatus, NpsResponse, RescueCase
-from tools._serving import SERVER_LOG_LEVEL
+from tools._serving import SERVER_LOG_LEVEL, ToolFn
 
 log = structlog.get_logger(__name__)
 
@@ -149,7 +150,7 @@ def build_rescue_server(desk: RescueDesk, prompts_dir: Path | None = None) -> MC
 
 
 def _add_reading_tools(server: MCPServer, desk: RescueDesk) -> None:
-    @server.tool(annotations=_READ_ONLY)
+    @_tool(server, _READ_ONLY)
     async def analyze_feedback(
         comment: Annotated[
             str,
@@ -168,7 +169,7 @@ def _add_reading_tools(server: MCPServer, desk: RescueDesk) -> None:
         with _for_assistant("analyze_feedback"):
             return await desk.analyze(comment, score)
 
-    @server.tool(annotations=_READ_ONLY)
+    @_tool(server, _READ_ONLY)
     async def list_cases(
         status: Annotated[
             CaseStatus | None, Field(description="Only cases with this status.")
@@ -197,13 +198,13 @@ def _add_reading_tools(server: MCPServer, desk: RescueDesk) -> None:
             )
         return CaseList(count=len(found), cases=found)
 
-    @server.tool(annotations=_READ_ONLY)
+    @_tool(server, _READ_ONLY)
     async def get_case(case_id: CaseId) -> RescueCase:
         """Get one case as case JSON: analysis, decision, draft, task, history."""
         with _for_assistant("get_case", case_id):
             return desk.get(case_id)
 
-    @server.tool(annotations=_READ_ONLY)
+    @_tool(server, _READ_ONLY)
     async def rescue_metrics(
         since: Annotated[
             AwareDatetime | None,
@@ -216,7 +217,7 @@ def _add_reading_tools(server: MCPServer, desk: RescueDesk) -> None:
 
 
 def _add_acting_tools(server: MCPServer, desk: RescueDesk) -> None:
-    @server.tool(annotations=_WRITES)
+    @_tool(server, _WRITES)
     async def rescue_response(
         response: Annotated[
             NpsResponse,
@@ -235,7 +236,7 @@ def _add_acting_tools(server: MCPServer, desk: RescueDesk) -> None:
         with _for_assistant("rescue_response", response.response_id):
             return await desk.rescue(response)
 
-    @server.tool(annotations=_SENDS)
+    @_tool(server, _SENDS)
     async def approve_draft(
         case_id: CaseId,
         body: Annotated[
@@ -258,7 +259,7 @@ def _add_acting_tools(server: MCPServer, desk: RescueDesk) -> None:
         with _for_assistant("approve_draft", case_id):
             return await desk.approve(case_id, body, approved_by)
 
-    @server.tool(annotations=_WRITES)
+    @_tool(server, _WRITES)
     async def reject_draft(
         case_id: CaseId,
         reason: Annotated[
@@ -272,7 +273,7 @@ def _add_acting_tools(server: MCPServer, desk: RescueDesk) -> None:
         with _for_assistant("reject_draft", case_id):
             return await desk.reject(case_id, reason, rejected_by)
 
-    @server.tool(annotations=_WRITES)
+    @_tool(server, _WRITES)
     async def mark_task_resolved(
         case_id: CaseId,
         note: Annotated[
@@ -384,6 +385,19 @@ def _for_assistant(tool: str, case_id: str | None = None) -> Iterator[None]:
             f"nps-rescue failed while running {tool} (error id {error_id} in the "
             "server log); this is a bug, not something to retry differently"
         ) from exc
+
+
+def _tool(
+    server: MCPServer, annotations: ToolAnnotations
+) -> Callable[[ToolFn], ToolFn]:
+    """Register a function as a tool, its cleaned docstring as the description."""
+
+    def register(fn: ToolFn) -> ToolFn:
+        description = inspect.cleandoc(fn.__doc__ or "")
+        server.add_tool(fn, description=description, annotations=annotations)
+        return fn
+
+    return register
 
 
 def _not_found(case_id: str) -> str:
