@@ -16,22 +16,11 @@ from pathlib import Path
 
 import pytest
 from builders import REPO
-from rescue_servers import COMMAND, server_env
+from rescue_servers import COMMAND, TOOLS, server_env
 
 PACKAGE = (REPO / ".ci" / "npm-packages.txt").read_text(encoding="utf-8").strip()
 INSTALLED = REPO / ".ci" / "node" / "node_modules" / ".bin" / "mcp-inspector"
 TIMEOUT = 300
-
-TOOLS = {
-    "analyze_feedback",
-    "rescue_response",
-    "list_cases",
-    "get_case",
-    "approve_draft",
-    "reject_draft",
-    "mark_task_resolved",
-    "rescue_metrics",
-}
 
 
 @pytest.fixture(scope="module")

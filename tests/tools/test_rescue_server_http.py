@@ -4,67 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime
-from pathlib import Path
 
 import httpx2
 import pytest
-from mcp import Client
-from mcp.client.streamable_http import streamable_http_client
-from rescue_servers import COMMAND, count_rows, server_env
+from rescue_servers import (
+    COMMAND,
+    TIMEOUT,
+    count_rows,
+    http_client,
+    http_server,
+    server_env,
+)
 
 from agent.errors import ConfigError
 from tools import build_rescue_server, http_app, is_loopback
 
-TIMEOUT = 60
 TOKEN = "s3cret-token-for-tests"
-
-
-@asynccontextmanager
-async def http_server(data_dir: Path, *args: str) -> AsyncIterator[str]:
-    """Run the HTTP server on a free port; yields its endpoint URL."""
-    process = await asyncio.create_subprocess_exec(
-        str(COMMAND),
-        "mcp",
-        "--http",
-        "--port",
-        "0",
-        *args,
-        env=server_env(NPS_RESCUE_DATA_DIR=str(data_dir)),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stderr is not None
-    lines: list[str] = []
-    try:
-        async with asyncio.timeout(TIMEOUT):
-            while "MCP endpoint: " not in (lines[-1] if lines else ""):
-                line = await process.stderr.readline()
-                assert line, "".join(lines)
-                lines.append(line.decode())
-        url = lines[-1].split("MCP endpoint: ", 1)[1].strip()
-        # Keep reading stderr so the server never blocks on a full pipe.
-        drain = asyncio.create_task(process.stderr.read())
-        yield url
-    finally:
-        if process.returncode is None:
-            process.terminate()
-        async with asyncio.timeout(TIMEOUT):
-            await process.wait()
-    drain.cancel()
-
-
-@asynccontextmanager
-async def client(url: str, token: str | None = None) -> AsyncIterator[Client]:
-    """An MCP client session over HTTP, with a bearer token when given."""
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with httpx2.AsyncClient(headers=headers, timeout=TIMEOUT) as http:
-        transport = streamable_http_client(url, http_client=http)
-        async with Client(transport, read_timeout_seconds=TIMEOUT) as session:
-            yield session
 
 
 def new_response(number: int) -> dict:
@@ -79,7 +36,7 @@ def new_response(number: int) -> dict:
 
 
 async def test_http_server_serves_tools_resources_and_the_prompt(data_dir):
-    async with http_server(data_dir) as url, client(url) as session:
+    async with http_server(data_dir) as url, http_client(url) as session:
         tools = (await session.list_tools()).tools
         listed = await session.call_tool("list_cases", {"limit": 2})
         case = await session.read_resource("rescue://cases/export:R-1001")
@@ -97,7 +54,7 @@ async def test_http_server_serves_tools_resources_and_the_prompt(data_dir):
 
 async def test_concurrent_http_clients_share_one_store_safely(data_dir):
     async with http_server(data_dir) as url, AsyncExitStack() as stack:
-        sessions = [await stack.enter_async_context(client(url)) for _ in range(4)]
+        sessions = [await stack.enter_async_context(http_client(url)) for _ in range(4)]
         waiting = await sessions[0].call_tool(
             "list_cases", {"status": "awaiting_approval", "limit": 1}
         )
@@ -152,7 +109,7 @@ async def test_a_token_is_required_on_every_request_when_one_is_set(data_dir):
                 content=b"{}",
                 timeout=TIMEOUT,
             )
-        async with client(url, TOKEN) as session:
+        async with http_client(url, TOKEN) as session:
             tools = (await session.list_tools()).tools
 
     assert (bare.status_code, wrong.status_code) == (401, 401)
