@@ -382,8 +382,8 @@ def _for_assistant(tool: str, case_id: str | None = None) -> Iterator[None]:
             "rescue_tool_failed", tool=tool, error_id=error_id, case_id=case_id
         )
         raise ToolError(
-            f"nps-rescue failed while running {tool} (error id {error_id} in the "
-            "server log); this is a bug, not something to retry differently"
+            f"nps-rescue failed while running {tool}; whoever runs the server "
+            f"finds the details in its log under error id {error_id}"
         ) from exc
 
 

@@ -98,3 +98,39 @@ async def test_two_assistants_on_one_store_make_one_task_and_one_reply_per_case(
         if answer.is_error:
             assert "not waiting for approval" in answer.content[0].text
     assert from_b["status"] == "reply_queued"
+
+
+async def test_an_internal_failure_shows_the_assistant_an_error_id_not_the_details(
+    data_dir, tmp_path
+):
+    broken = tmp_path / "prompts" / "tasks"
+    broken.mkdir(parents=True)
+    (broken / "task_title.txt.j2").write_text("{{ no_such_variable }}", "utf-8")
+    config = tmp_path / "settings.toml"
+    config.write_text(
+        f'data_dir = "{data_dir}"\nprompts_dir = "{broken.parent}"\n', "utf-8"
+    )
+    stderr_file = tmp_path / "stderr.log"
+    server = StdioServerParameters(
+        command=sys.executable,
+        args=[
+            str(HERE / "stdout_tee.py"),
+            str(tmp_path / "stdout.jsonl"),
+            str(stderr_file),
+            str(COMMAND),
+            "mcp",
+            "--config",
+            str(config),
+        ],
+        env=server_env(),
+    )
+
+    async with Client(server, read_timeout_seconds=TIMEOUT) as session:
+        text = await error(session, "rescue_response", response=new_response(20))
+
+    error_id = text.rsplit("error id ", 1)[1].strip()
+    assert "whoever runs the server" in text
+    assert "no_such_variable" not in text
+    logged = stderr_file.read_text(encoding="utf-8")
+    assert f"error_id={error_id}" in logged
+    assert "no_such_variable" in logged
