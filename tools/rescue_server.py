@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
@@ -139,6 +140,7 @@ def build_rescue_server(desk: RescueDesk, prompts_dir: Path | None = None) -> MC
     server = _RescueServer(
         SERVER_NAME,
         title="NPS detractor rescue",
+        version=_version(),
         instructions=_INSTRUCTIONS,
         log_level=SERVER_LOG_LEVEL,
     )
@@ -398,6 +400,13 @@ def _tool(
         return fn
 
     return register
+
+
+def _version() -> str:
+    try:
+        return metadata.version("nps-rescue")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _not_found(case_id: str) -> str:
