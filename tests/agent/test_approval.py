@@ -8,8 +8,10 @@ import pytest
 from builders import make_response
 
 from agent.app import open_agent
-from agent.errors import CaseNotFound, InputError
+from agent.errors import CaseNotFound, InputError, IntegrationError
 from agent.models import CaseStatus
+from plugins import PluginContext, PluginRegistry
+from tools import build_local_servers, build_messenger_server
 
 BUG = "The CSV export has failed every day this week and I need it for payroll."
 
@@ -188,3 +190,40 @@ async def test_task_resolved_while_waiting_is_picked_up_once_the_reply_goes_out(
     kinds = [e.kind for e in approved.events]
     assert kinds.index("task_resolved") < kinds.index("approved")
     assert _count(settings, "messages") == 1
+
+
+class _CrashAfterSending:
+    """A messenger whose connection drops after the message went out."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.dropping = True
+
+    async def send_message(self, **kwargs):
+        sent = await self.real.send_message(**kwargs)
+        if self.dropping:
+            raise IntegrationError("connection reset after the message was queued")
+        return sent
+
+
+async def test_send_that_failed_after_the_message_went_out_resumes_without_a_second(
+    settings, held
+):
+    response = make_response(BUG, score=2)
+    local = PluginRegistry().create("local", {}, PluginContext(settings.data_dir))
+    messenger = _CrashAfterSending(local)
+    servers = build_local_servers(local)
+    servers["messenger"] = build_messenger_server(messenger)
+
+    async with open_agent(settings, policy=held, servers=servers) as agent:
+        await agent.process(response)
+        parked = await agent.approve(response.response_id)
+        messenger.dropping = False
+        resumed = (await agent.process(response)).case
+    local.close()
+
+    assert parked.status == CaseStatus.PARKED
+    assert "connection reset" in parked.events[-1].detail
+    assert resumed.status == CaseStatus.REPLY_QUEUED
+    assert resumed.message is not None
+    assert (_count(settings, "tasks"), _count(settings, "messages")) == (1, 1)

@@ -50,6 +50,7 @@ def test_approve_sends_the_reply_once_and_a_second_approval_is_refused(
     assert second.returncode == 1
     assert "is not waiting for approval (status reply_queued)" in second.stderr
     assert count_rows(example_data, "messages", f"response_id = '{case_id}'") == 1
+    assert count_rows(example_data, "tasks", f"idempotency_key = '{case_id}#task'") == 1
 
 
 def test_approve_with_a_body_file_sends_the_edit_or_refuses_a_failing_one(
