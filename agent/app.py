@@ -6,6 +6,7 @@ any server open it once and feed it responses.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import (
     AbstractAsyncContextManager,
@@ -16,22 +17,32 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+import aiosqlite
 import structlog
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import Command
+from pydantic import ValidationError
 
-from agent.errors import ConfigError, InputError, IntegrationError
+from agent.errors import CaseNotFound, ConfigError, InputError, IntegrationError
 from agent.graph import RECURSION_LIMIT, build_graph
 from agent.models import CaseEvent, CaseStatus, NpsResponse, RescueCase
 from agent.offline import OfflineReasoner
 from agent.policy import Policy, load_policy
 from agent.reasoners import Reasoner
 from agent.settings import Settings
-from agent.state import RescueContext, RescueState, case_from_state, dump
+from agent.state import (
+    ApprovalAnswer,
+    RescueContext,
+    RescueState,
+    case_from_state,
+    dump,
+)
 from agent.store import CaseStore
 from plugins import PluginContext, PluginRegistry
-from plugins.roles import AccountLookup, RecordedResponse
+from plugins.roles import AccountLookup, RecordedResponse, TaskInfo
 from tools import ToolBox, build_local_servers
 from tools.client import ServerTarget
 
@@ -60,6 +71,7 @@ class RescueAgent:
         self.store = store
         self.graph = graph
         self.context = context
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def process(
         self, response: NpsResponse, *, hold_reasons: Sequence[str] = ()
@@ -73,7 +85,8 @@ class RescueAgent:
             InputError: the response id already belongs to another customer.
         """
         with structlog.contextvars.bound_contextvars(response_id=response.response_id):
-            return await self._process(response, hold_reasons)
+            async with self._lock(response.response_id):
+                return await self._process(response, hold_reasons)
 
     async def _process(
         self, response: NpsResponse, hold_reasons: Sequence[str]
@@ -98,30 +111,143 @@ class RescueAgent:
             return Processed(existing, "unchanged")
         if existing and existing.message is not None:
             why = "after the reply was queued; the reply was not redrafted"
-            return Processed(self._note_change(existing, response, why), "changed")
+            return Processed(
+                await self._note_change(existing, response, why), "changed"
+            )
         if existing and existing.task is not None and not response.is_detractor:
             why = (
                 f"while the reply waited; task {existing.task.id} stays open and "
                 "the held reply was not sent"
             )
-            return Processed(self._note_change(existing, response, why), "changed")
+            return Processed(
+                await self._note_change(existing, response, why), "changed"
+            )
         if not response.is_detractor:
             return Processed(await self._record(response), "recorded")
 
-        config = {
-            "configurable": {"thread_id": response.response_id},
-            "recursion_limit": RECURSION_LIMIT,
-        }
+        config = _thread(response.response_id)
         snapshot = await self.graph.aget_state(config)
         resuming = bool(snapshot.next) and not changed and not recorded.changed
         start: RescueState | None = None
         if not resuming:
             start = _fresh_state(response, list(hold_reasons))
 
+        case = await self._run_graph(response.response_id, start, existing)
+        if case.status == CaseStatus.PARKED:
+            return Processed(case, "parked")
+        log.info("case_saved", status=case.status.value, resumed=resuming)
+        return Processed(case, "resumed" if resuming else "rescued")
+
+    async def approve(
+        self, response_id: str, *, body: str | None = None, by: str | None = None
+    ) -> RescueCase:
+        """Let the waiting reply of a case go out, with `body` if it was edited.
+
+        Raises:
+            CaseNotFound: no case has this id.
+            InputError: the case is not waiting, the edited body fails the
+                guardrails, or the reply has no address; nothing was sent.
+        """
+        answer = _answer(action="approve", body=body, by=by)
+        return await self._resume(response_id, answer)
+
+    async def reject(
+        self, response_id: str, reason: str, *, by: str | None = None
+    ) -> RescueCase:
+        """Reject the waiting reply of a case: nothing is sent, the task stays.
+
+        Raises:
+            CaseNotFound: no case has this id.
+            InputError: the case is not waiting or the reason is blank.
+        """
+        answer = _answer(action="reject", reason=reason, by=by)
+        return await self._resume(response_id, answer)
+
+    async def resolve_task(
+        self, response_id: str, note: str | None = None
+    ) -> RescueCase:
+        """Mark the case's task resolved in the ticketing role and note it.
+
+        A case whose reply went out moves to `task_resolved`, where the
+        follow-up step picks it up; a case still waiting for approval keeps
+        waiting and moves there once its reply is sent.
+
+        Raises:
+            CaseNotFound: no case has this id.
+            InputError: the case has no task.
+            IntegrationError: the ticketing system failed.
+        """
+        with structlog.contextvars.bound_contextvars(response_id=response_id):
+            async with self._lock(response_id):
+                case = self._case(response_id)
+                if case.task is None:
+                    raise InputError(
+                        f"case {response_id!r} has no task to resolve "
+                        f"(status {case.status.value})"
+                    )
+                info = await self.context.tools.call(
+                    "ticketing",
+                    "resolve_task",
+                    {"task_id": case.task.id, "note": note},
+                    result_model=TaskInfo,
+                )
+                detail = f"{case.task.id}" + (f": {info.note}" if info.note else "")
+                status = case.status
+                if status == CaseStatus.REPLY_QUEUED:
+                    status = CaseStatus.TASK_RESOLVED
+                event = CaseEvent(
+                    at=self.context.clock(), kind="task_resolved", detail=detail
+                )
+                case = case.model_copy(
+                    update={"status": status, "events": [*case.events, event]}
+                )
+                await self._save(case)
+                log.info("task_resolved", task=case.task.id, status=status.value)
+                return case
+
+    def get(self, response_id: str) -> RescueCase:
+        """The case with this id.
+
+        Raises:
+            CaseNotFound: no case has this id.
+        """
+        return self._case(response_id)
+
+    async def _resume(self, response_id: str, answer: ApprovalAnswer) -> RescueCase:
+        with structlog.contextvars.bound_contextvars(response_id=response_id):
+            async with self._lock(response_id):
+                existing = self._case(response_id)
+                snapshot = await self.graph.aget_state(_thread(response_id))
+                if not snapshot.interrupts:
+                    raise InputError(
+                        f"case {response_id!r} is not waiting for approval "
+                        f"(status {existing.status.value})"
+                    )
+                resume = Command(resume=answer.model_dump(mode="json"))
+                case = await self._run_graph(response_id, resume, existing)
+                refusal = (await self.graph.aget_state(_thread(response_id))).values
+                problem = (refusal.get("approval") or {}).get("reason")
+                if case.status == CaseStatus.AWAITING_APPROVAL and problem:
+                    raise InputError(f"case {response_id!r} still waits: {problem}")
+                log.info("case_answered", action=answer.action, status=case.status)
+                return case
+
+    async def _run_graph(
+        self,
+        response_id: str,
+        start: RescueState | Command | None,
+        existing: RescueCase | None,
+    ) -> RescueCase:
+        """Run or resume a case's thread and save the case it leaves.
+
+        An integration that still fails after its retries parks the case.
+        """
+        config = _thread(response_id)
         try:
             values = await self.graph.ainvoke(
                 start, config, context=self.context, durability="sync"
             )
+            case = case_from_state(values, CaseStatus(values["status"]))
         except IntegrationError as exc:
             log.warning("case_parked", tool=exc.tool, reason=str(exc))
             snapshot = await self.graph.aget_state(config)
@@ -129,13 +255,26 @@ class RescueAgent:
             case.events.append(
                 CaseEvent(at=self.context.clock(), kind="parked", detail=str(exc))
             )
-            self.store.save(case)
-            return Processed(case, "parked")
+        case = _with_events_from_outside(existing, case)
+        await self._save(case)
+        return case
 
-        case = case_from_state(values, CaseStatus(values["status"]))
-        self.store.save(case)
-        log.info("case_saved", status=case.status.value, resumed=resuming)
-        return Processed(case, "resumed" if resuming else "rescued")
+    async def _save(self, case: RescueCase) -> None:
+        # Off the event loop: a write may wait for SQLite's lock, which a
+        # checkpoint write of a concurrent run holds until the loop lets it
+        # commit (LG-09).
+        await asyncio.to_thread(self.store.save, case)
+
+    def _case(self, response_id: str) -> RescueCase:
+        case = self.store.get(response_id)
+        if case is None:
+            raise CaseNotFound(response_id)
+        return case
+
+    def _lock(self, response_id: str) -> asyncio.Lock:
+        # One operation per case at a time in this process; across processes
+        # the idempotency keys keep tasks and messages single.
+        return self._locks.setdefault(response_id, asyncio.Lock())
 
     async def _record(self, response: NpsResponse) -> RescueCase:
         """Keep a passive or promoter answer, with its account when known."""
@@ -149,10 +288,10 @@ class RescueAgent:
             customer = response.customer.model_copy(update={"account": lookup.account})
             response = response.model_copy(update={"customer": customer})
         case = RescueCase.recorded(response, self.context.clock())
-        self.store.save(case)
+        await self._save(case)
         return case
 
-    def _note_change(
+    async def _note_change(
         self, existing: RescueCase, response: NpsResponse, why: str
     ) -> RescueCase:
         """Keep a changed answer on a case that must not start over.
@@ -180,7 +319,7 @@ class RescueAgent:
                 ],
             }
         )
-        self.store.save(case)
+        await self._save(case)
         return case
 
 
@@ -205,6 +344,38 @@ def _same_customer(case: RescueCase, response: NpsResponse) -> bool:
     return True
 
 
+def _thread(response_id: str) -> RunnableConfig:
+    return {
+        "configurable": {"thread_id": response_id},
+        "recursion_limit": RECURSION_LIMIT,
+    }
+
+
+def _answer(**values: str | None) -> ApprovalAnswer:
+    try:
+        return ApprovalAnswer.model_validate(values)
+    except ValidationError as exc:
+        reasons = [error["msg"].removeprefix("Value error, ") for error in exc.errors()]
+        raise InputError("; ".join(reasons)) from exc
+
+
+def _with_events_from_outside(
+    existing: RescueCase | None, case: RescueCase
+) -> RescueCase:
+    """`case` with the events written to the stored case outside the graph.
+
+    A parked run, a resolved task or a late change is noted on the stored
+    case only; the graph's own history must not drop them when it saves.
+    """
+    if existing is None:
+        return case
+    outside = [event for event in existing.events if event not in case.events]
+    if not outside:
+        return case
+    events = sorted([*case.events, *outside], key=lambda event: event.at)
+    return case.model_copy(update={"events": events})
+
+
 def _fresh_state(response: NpsResponse, hold_reasons: list[str]) -> RescueState:
     # Clearing every value channel makes a changed response start over,
     # while the events channel keeps its history.
@@ -219,6 +390,7 @@ def _fresh_state(response: NpsResponse, hold_reasons: list[str]) -> RescueState:
         "follow_up_due": "",
         "status": "",
         "hold_reasons": hold_reasons,
+        "approval": None,
         "events": [],
     }
 
@@ -268,6 +440,19 @@ async def open_agent(
         yield RescueAgent(store, build_graph(saver), context)
 
 
+SQLITE_BUSY_SECONDS = 30.0
+"""How long a checkpoint write waits for another process's (LG-09): several
+MCP stdio servers, one per assistant, share the file."""
+
+
+@asynccontextmanager
+async def _sqlite_saver(settings: Settings) -> AsyncIterator[AsyncSqliteSaver]:
+    # from_conn_string keeps sqlite's 5 s busy timeout, too short for that.
+    path = str(settings.sqlite_path)
+    async with aiosqlite.connect(path, timeout=SQLITE_BUSY_SECONDS) as conn:
+        yield AsyncSqliteSaver(conn)
+
+
 def _on_postgres(settings: Settings) -> bool:
     return (settings.database_url or "").startswith("postgresql")
 
@@ -277,7 +462,7 @@ def _checkpointer(
 ) -> AbstractAsyncContextManager[BaseCheckpointSaver]:
     """The graph's checkpointer: the store's PostgreSQL, or the SQLite file."""
     if not _on_postgres(settings):
-        return AsyncSqliteSaver.from_conn_string(str(settings.sqlite_path))
+        return _sqlite_saver(settings)
     try:
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
     except ImportError as exc:

@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.text import Text
 
 from agent import views
-from agent.errors import ConfigError, InputError
+from agent.errors import CaseNotFound, ConfigError, InputError
 from agent.log import configure_logging
-from agent.models import CaseStatus
+from agent.models import CaseStatus, RescueCase
 from agent.settings import Settings, load_settings
 from agent.store import CaseStore
 from prompts import PromptError
@@ -131,6 +131,125 @@ async def _run(
                 on_start=lambda total: bar.update(task, total=total),
                 on_case=lambda _case: bar.advance(task),
             )
+
+
+@app.command()
+def mcp(
+    http: Annotated[
+        bool, typer.Option("--http", help="Serve streamable HTTP instead of stdio.")
+    ] = False,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to bind with --http.", envvar="NPS_RESCUE_MCP_HOST"),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=65535,
+            help="Port with --http (0: any free one).",
+            envvar="NPS_RESCUE_MCP_PORT",
+        ),
+    ] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Bearer token HTTP clients must send; required beyond loopback.",
+            envvar="NPS_RESCUE_MCP_TOKEN",
+        ),
+    ] = None,
+    allowed_hosts: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host", help="A host name clients use, for the Host check."
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Serve the agent to AI assistants over MCP (stdio unless --http)."""
+    from agent.serve import serve_stdio, serve_streamable_http
+
+    settings = _settings(config, data_dir=data_dir)
+    try:
+        if not http:
+            asyncio.run(serve_stdio(settings))
+            return
+        asyncio.run(
+            serve_streamable_http(
+                settings,
+                host=host,
+                port=port,
+                token=token,
+                allowed_hosts=allowed_hosts or [],
+                on_listening=lambda url: err.print(Text(f"MCP endpoint: {url}")),
+            )
+        )
+    except (ConfigError, PromptError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command()
+def approve(
+    response_id: Annotated[str, typer.Argument(help="The case's response id.")],
+    body_file: Annotated[
+        Path | None,
+        typer.Option(help="Send this file's text instead of the draft's body."),
+    ] = None,
+    by: Annotated[str | None, typer.Option(help="Who approves.")] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Approve a draft waiting for approval and hand the reply to the messenger."""
+    body = None
+    if body_file is not None:
+        try:
+            body = body_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read --body-file {str(body_file)!r}: {exc}")
+    case = _answer(config, data_dir, "approve", response_id, body=body, by=by)
+    message = case.message.id if case.message else "none"
+    out.print(Text(f"{case.response_id}: {case.status.value}, reply {message}"))
+
+
+@app.command()
+def reject(
+    response_id: Annotated[str, typer.Argument(help="The case's response id.")],
+    reason: Annotated[str, typer.Option(help="Why the reply must not go out.")],
+    by: Annotated[str | None, typer.Option(help="Who rejects.")] = None,
+    config: ConfigOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Reject a draft waiting for approval: nothing is sent, the task stays."""
+    case = _answer(config, data_dir, "reject", response_id, reason=reason, by=by)
+    out.print(Text(f"{case.response_id}: {case.status.value}, nothing sent"))
+
+
+def _answer(
+    config: Path | None, data_dir: Path | None, action: str, response_id: str, **args
+) -> RescueCase:
+    """Approve or reject through the same desk the MCP tools use."""
+    settings = _settings(config, data_dir=data_dir)
+    _store(config, data_dir).close()
+
+    async def work() -> RescueCase:
+        from agent.app import open_agent
+        from agent.desk import AgentDesk
+
+        async with open_agent(settings) as agent:
+            desk = AgentDesk(agent)
+            if action == "approve":
+                return await desk.approve(response_id, args["body"], args["by"])
+            return await desk.reject(response_id, args["reason"], args["by"])
+
+    try:
+        return asyncio.run(work())
+    except CaseNotFound:
+        _fail(f"no case with id {response_id!r}; `nps-rescue cases` lists them", 1)
+    except (InputError, ConfigError, PromptError) as exc:
+        _fail(str(exc), 1)
 
 
 @cases_app.callback(invoke_without_command=True)

@@ -40,6 +40,14 @@ class ConfigError(RescueError):
     """Settings, policy or prompt files that cannot work."""
 
 
+class CaseNotFound(InputError):
+    """No case has the id a caller gave."""
+
+    def __init__(self, response_id: str) -> None:
+        super().__init__(f"no case with id {response_id!r}")
+        self.response_id = response_id
+
+
 def describe_invalid(error: ValueError) -> str:
     """A pydantic validation error as one line a person can act on.
 

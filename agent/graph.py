@@ -1,4 +1,8 @@
-"""The rescue graph: analyze, decide, draft, review, route, follow_up."""
+"""The rescue graph: analyze, decide, draft, review, route, approval, send, follow_up.
+
+`approval` is the only node that pauses (a LangGraph interrupt): after the
+task is open, before anything reaches the customer.
+"""
 
 from __future__ import annotations
 
@@ -45,14 +49,22 @@ def build_graph(
     graph.add_node(
         "route", _logged("route", nodes.route), retry_policy=_INTEGRATION_RETRY
     )
-    graph.add_node("follow_up", _logged("follow_up", nodes.follow_up))
+    graph.add_node("approval", _logged("approval", nodes.approval))
+    graph.add_node("send", _logged("send", nodes.send), retry_policy=_INTEGRATION_RETRY)
+    graph.add_node(
+        "follow_up",
+        _logged("follow_up", nodes.follow_up),
+        retry_policy=_INTEGRATION_RETRY,
+    )
 
     graph.add_edge(START, "analyze")
     graph.add_edge("analyze", "decide")
     graph.add_edge("decide", "draft")
     graph.add_edge("draft", "review")
     graph.add_conditional_edges("review", nodes.after_review)
-    graph.add_edge("route", "follow_up")
+    graph.add_conditional_edges("route", nodes.after_route)
+    graph.add_conditional_edges("approval", nodes.after_approval)
+    graph.add_edge("send", "follow_up")
     graph.add_edge("follow_up", END)
 
     return graph.compile(checkpointer=checkpointer)

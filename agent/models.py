@@ -220,6 +220,10 @@ class CaseStatus(StrEnum):
     """A task is open and the draft waits for a person."""
     REPLY_QUEUED = "reply_queued"
     """A task is open and the reply is with the messenger."""
+    REJECTED = "rejected"
+    """A person rejected the draft: no reply was sent; the task stays open."""
+    TASK_RESOLVED = "task_resolved"
+    """The reply went out and the team resolved the task: the follow-up is next."""
     PARKED = "parked"
     """An integration failed; the reason is in the events and a rerun resumes."""
 

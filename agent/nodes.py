@@ -1,7 +1,8 @@
 """The graph's nodes: plain async functions from state to a partial update.
 
-Side effects live only in `route`, which has no interrupt before it and
-passes the response id as the idempotency key of every call, so a rerun,
+Side effects live only in `route` (task, CRM note) and `send` (the reply).
+Neither holds an interrupt; the one interrupt, in `approval`, sits between
+them. Each call passes the response id as its idempotency key, so a rerun,
 a resume or a duplicate response never creates a second task or message.
 """
 
@@ -12,6 +13,7 @@ from functools import cache
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
+from langgraph.types import interrupt
 
 import prompts
 from agent.decide import decide as decide_case
@@ -24,9 +26,16 @@ from agent.models import (
     Draft,
     GuardrailReport,
     NpsResponse,
+    TaskRef,
 )
 from agent.reasoners import DraftRequest
-from agent.state import MAX_REVISIONS, RescueContext, RescueState, dump
+from agent.state import (
+    MAX_REVISIONS,
+    ApprovalAnswer,
+    RescueContext,
+    RescueState,
+    dump,
+)
 from plugins.roles import (
     AccountLookup,
     CreatedTask,
@@ -135,14 +144,15 @@ def after_review(state: RescueState) -> Literal["draft", "route"]:
 
 
 async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
-    """Open the team's task, log it on the account, hand over the reply."""
+    """Open the team's task, log it on the account, hold the reply if it must wait."""
     ctx = runtime.context
     response = NpsResponse.model_validate(state["response"])
     analysis = Analysis.model_validate(state["analysis"])
     decision = Decision.model_validate(state["decision"])
-    reply = Draft.model_validate(state["draft"])
     account = Account.model_validate(state["account"]) if state.get("account") else None
     key = response.response_id
+    if not response.customer.email and not decision.needs_approval:
+        decision = _hold(decision, "the response has no email address to reply to")
 
     task_text = _task_text(response, analysis, decision, account, ctx)
     created = await ctx.tools.call(
@@ -197,53 +207,135 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
             result_model=LoggedActivity,
         )
 
-    message = None
+    update: dict[str, Any] = {
+        "task": dump(task),
+        "decision": dump(decision),
+        "events": events,
+    }
     if decision.needs_approval:
         events.append(
             ctx.event("awaiting_approval", "; ".join(decision.approval_reasons))
         )
-    elif response.customer.email:
-        sent = await ctx.tools.call(
-            "messenger",
-            "send_message",
-            {
-                "idempotency_key": f"{key}#reply",
-                "response_id": key,
-                "to_email": response.customer.email,
-                "to_name": response.customer.name,
-                "subject": reply.subject,
-                "body": reply.body,
-                "sender_name": reply.sender.name,
-                "sender_email": reply.sender.email,
-            },
-            result_model=SentMessage,
-        )
-        message = sent.message
-        events.append(ctx.event("reply_queued", message.id))
-    else:
-        decision = _hold(decision, "the response has no email address to reply to")
-        events.append(ctx.event("awaiting_approval", "no email address"))
+        update["status"] = CaseStatus.AWAITING_APPROVAL.value
+    return update
 
+
+def after_route(state: RescueState) -> Literal["approval", "send"]:
+    """A draft that needs a person waits for one; any other is sent."""
+    decision = Decision.model_validate(state["decision"])
+    return "approval" if decision.needs_approval else "send"
+
+
+async def approval(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
+    """Wait for a person to approve, edit or reject the draft.
+
+    The graph pauses here until it is resumed with an `ApprovalAnswer`. On
+    resume this node runs again from its first line, so nothing before the
+    interrupt has an effect; the reply is sent by `send`, after it.
+
+    An edited body is checked by the same guardrails as a drafted one. One
+    that fails, or an approval of a reply with no address to go to, is
+    refused: nothing is sent, the draft is kept, and the case waits again
+    with the reason in its events.
+    """
+    ctx = runtime.context
+    response = NpsResponse.model_validate(state["response"])
+    decision = Decision.model_validate(state["decision"])
+    reply = Draft.model_validate(state["draft"])
+
+    answer = interrupt(
+        {
+            "response_id": response.response_id,
+            "reasons": decision.approval_reasons,
+            "subject": reply.subject,
+            "body": reply.body,
+        },
+        response_schema=ApprovalAnswer,
+    )
+    by = f"by {answer.by}" if answer.by else "by a person"
+
+    if answer.action == "reject":
+        return {
+            "approval": {"outcome": "rejected", "by": answer.by},
+            "status": CaseStatus.REJECTED.value,
+            "events": [ctx.event("rejected", f"{by}: {answer.reason}")],
+        }
+    edited = answer.body is not None and answer.body != reply.body
+    if edited:
+        reply = _edited(reply, answer.body or "", state, ctx)
+    problem = _refusal(reply, response, edited)
+    if problem:
+        return {
+            "approval": {"outcome": "refused", "by": answer.by, "reason": problem},
+            "events": [ctx.event("approval_refused", problem)],
+        }
     return {
-        "task": dump(task),
-        "message": dump(message) if message else None,
-        "decision": dump(decision),
-        "events": events,
+        "approval": {"outcome": "approved", "by": answer.by, "edited": edited},
+        "draft": dump(reply),
+        "events": [ctx.event("approved", f"{by}, edited" if edited else by)],
+    }
+
+
+def after_approval(state: RescueState) -> Literal["approval", "send", "follow_up"]:
+    """Send an approved reply, wait again after a refusal, skip a rejected one."""
+    outcome = (state.get("approval") or {}).get("outcome")
+    if outcome == "approved":
+        return "send"
+    if outcome == "rejected":
+        return "follow_up"
+    return "approval"
+
+
+async def send(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
+    """Hand the reply to the messenger, once per response id."""
+    ctx = runtime.context
+    response = NpsResponse.model_validate(state["response"])
+    reply = Draft.model_validate(state["draft"])
+    key = response.response_id
+    # `route` holds a reply with no address for a person, who cannot approve it.
+    assert response.customer.email, f"{key}: no email address reached `send`"
+
+    sent = await ctx.tools.call(
+        "messenger",
+        "send_message",
+        {
+            "idempotency_key": f"{key}#reply",
+            "response_id": key,
+            "to_email": response.customer.email,
+            "to_name": response.customer.name,
+            "subject": reply.subject,
+            "body": reply.body,
+            "sender_name": reply.sender.name,
+            "sender_email": reply.sender.email,
+        },
+        result_model=SentMessage,
+    )
+    return {
+        "message": dump(sent.message),
+        "status": CaseStatus.REPLY_QUEUED.value,
+        "events": [ctx.event("reply_queued", sent.message.id)],
     }
 
 
 async def follow_up(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
-    """Schedule the close-the-loop step for the follow-up date."""
+    """Schedule the close-the-loop step for the follow-up date.
+
+    A case that waited for approval may have had its task resolved in the
+    meantime; it is then marked so the follow-up step picks it up.
+    """
     ctx = runtime.context
     decision = Decision.model_validate(state["decision"])
-    task_id = state["task"]["id"]
+    task = TaskRef.model_validate(state["task"])
+    status = CaseStatus(state["status"])
 
-    status = (
-        CaseStatus.AWAITING_APPROVAL
-        if decision.needs_approval
-        else CaseStatus.REPLY_QUEUED
-    )
-    detail = f"check task {task_id} and write back by {decision.follow_up_by}"
+    if state.get("approval") and status == CaseStatus.REPLY_QUEUED:
+        info = await ctx.tools.call(
+            "ticketing", "get_task", {"task_id": task.id}, result_model=TaskInfo
+        )
+        if info.status == "resolved":
+            status = CaseStatus.TASK_RESOLVED
+
+    detail = f"check task {task.id} and write back by {decision.follow_up_by}"
     return {
         "follow_up_due": decision.follow_up_by.isoformat(),
         "status": status.value,
@@ -263,6 +355,33 @@ def _hold(decision: Decision, reason: str) -> Decision:
             "reasons": [*decision.reasons, f"approval: {reason}"],
         }
     )
+
+
+def _edited(reply: Draft, body: str, state: RescueState, ctx: RescueContext) -> Draft:
+    """The draft with a person's body, and the guardrails' report on it."""
+    edited = reply.model_copy(update={"body": body, "guardrails": None})
+    report = check_draft(
+        edited,
+        response=NpsResponse.model_validate(state["response"]),
+        analysis=Analysis.model_validate(state["analysis"]),
+        decision=Decision.model_validate(state["decision"]),
+        policy=ctx.policy,
+        prompts_dir=ctx.prompts_dir,
+    )
+    return edited.model_copy(update={"guardrails": report})
+
+
+def _refusal(reply: Draft, response: NpsResponse, edited: bool) -> str | None:
+    """Why an approval cannot be carried out, or None when it can."""
+    if not response.customer.email:
+        return (
+            "the response has no email address, so the reply cannot be sent; "
+            "reach the customer another way and reject the draft with a reason"
+        )
+    if edited and reply.guardrails and not reply.guardrails.passed:
+        failures = "; ".join(f"{c.name}: {c.detail}" for c in reply.guardrails.failures)
+        return f"the edited reply fails the guardrails ({failures}); nothing was sent"
+    return None
 
 
 def _task_text(

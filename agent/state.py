@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypedDict, TypeVar
+from typing import Annotated, Any, Literal, Self, TypedDict, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from agent.models import (
     Account,
@@ -53,7 +53,33 @@ class RescueState(TypedDict, total=False):
     follow_up_due: str
     status: str
     hold_reasons: list[str]
+    approval: dict[str, Any] | None
     events: Annotated[list[dict[str, Any]], operator.add]
+
+
+class ApprovalAnswer(BaseModel):
+    """A person's answer to a draft that waits: the value a paused graph resumes with.
+
+    An approval may carry an edited body, which must pass the same guardrails
+    as a drafted one; a rejection must say why.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["approve", "reject"]
+    body: str | None = Field(default=None, description="The edited reply body.")
+    reason: str | None = Field(default=None, description="Why it was rejected.")
+    by: str | None = Field(default=None, description="Who answered.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if self.action == "reject" and not (self.reason or "").strip():
+            raise ValueError("a rejection needs a reason")
+        if self.action == "reject" and self.body is not None:
+            raise ValueError("a rejection cannot carry an edited body")
+        if self.body is not None and not self.body.strip():
+            raise ValueError("an edited body must not be empty")
+        return self
 
 
 @dataclass(frozen=True)

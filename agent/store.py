@@ -8,11 +8,13 @@ exist so lists can be filtered without decoding every case.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
     Column,
+    Connection,
     Engine,
     Integer,
     MetaData,
@@ -29,6 +31,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from agent.models import CaseStatus, RescueCase
 
 _metadata = MetaData()
+
+_WRITE = "nps_rescue_write"
 
 cases = Table(
     "rescue_cases",
@@ -61,7 +65,9 @@ class CaseStore:
         self._engine = create_engine(url)
         if self._engine.dialect.name == "sqlite":
             event.listen(self._engine, "connect", _sqlite_pragmas)
-        _metadata.create_all(self._engine)
+            event.listen(self._engine, "begin", _sqlite_begin)
+        with self._writing() as conn:
+            _metadata.create_all(conn)
 
     @property
     def engine(self) -> Engine:
@@ -97,7 +103,7 @@ class CaseStore:
             index_elements=[cases.c.response_id],
             set_={k: insert.excluded[k] for k in row if k != "response_id"},
         )
-        with self._engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(upsert)
 
     def find(
@@ -106,9 +112,14 @@ class CaseStore:
         status: CaseStatus | str | None = None,
         team: str | None = None,
         category: str | None = None,
+        since: datetime | None = None,
         limit: int | None = None,
     ) -> list[RescueCase]:
-        """Cases matching every given filter, newest submission first."""
+        """Cases matching every given filter, newest submission first.
+
+        `since` keeps cases submitted at or after it; cases with no
+        submission time are left out then.
+        """
         query = select(cases.c.body).order_by(
             cases.c.submitted_at.desc(), cases.c.response_id
         )
@@ -118,9 +129,17 @@ class CaseStore:
             query = query.where(cases.c.team == team)
         if category is not None:
             query = query.where(cases.c.category == category)
-        if limit is not None:
-            query = query.limit(limit)
-        return list(self._iter(query))
+        if since is None:
+            if limit is not None:
+                query = query.limit(limit)
+            return list(self._iter(query))
+        # Stored times keep their own offsets, so text order is not time order.
+        found = (
+            case
+            for case in self._iter(query.where(cases.c.submitted_at.is_not(None)))
+            if case.submitted_at is not None and case.submitted_at >= since
+        )
+        return list(found)[:limit]
 
     def count(self) -> int:
         with self._engine.connect() as conn:
@@ -129,6 +148,20 @@ class CaseStore:
     def close(self) -> None:
         self._engine.dispose()
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A transaction that takes SQLite's write lock before it reads.
+
+        Several processes (one MCP stdio server per assistant) write to the
+        file; a deferred transaction that reads first can fail at once with
+        "database is locked" instead of waiting for the other writer (LG-09).
+        """
+        with (
+            self._engine.connect().execution_options(**{_WRITE: True}) as conn,
+            conn.begin(),
+        ):
+            yield conn
+
     def _iter(self, query) -> Iterator[RescueCase]:
         with self._engine.connect() as conn:
             for body in conn.execute(query).scalars():
@@ -136,7 +169,14 @@ class CaseStore:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy, not the driver, decides when a transaction begins.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    write = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -180,6 +180,13 @@ class Ticketing(Protocol):
         """Tasks resolved at or after `since`, oldest first."""
         ...
 
+    async def resolve_task(self, task_id: str, note: str | None) -> TaskInfo:
+        """Mark a task resolved; a resolved task keeps its first resolution.
+
+        `InputError` when there is no such task.
+        """
+        ...
+
 
 @runtime_checkable
 class Messenger(Protocol):

@@ -91,4 +91,15 @@ def build_ticketing_server(ticketing: Ticketing) -> MCPServer:
             found = await ticketing.list_resolved_tasks(since)
         return TaskList(tasks=found)
 
+    @role_tool(server)
+    async def resolve_task(
+        task_id: TaskId,
+        note: Annotated[
+            str | None, Field(description="What was done, for the follow-up.")
+        ] = None,
+    ) -> TaskInfo:
+        """Mark a task resolved; resolving it again keeps the first resolution."""
+        with reported_to_caller(TICKETING):
+            return await ticketing.resolve_task(task_id, note)
+
     return server

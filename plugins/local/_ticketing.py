@@ -19,7 +19,7 @@ _TASK_ID = re.compile(rf"^{TASK_PREFIX}([1-9][0-9]*)$")
 
 
 class LocalTicketing(LocalBase):
-    """Implements `Ticketing` on the local SQLite file, plus `resolve_task`."""
+    """Implements `Ticketing` on the local SQLite file."""
 
     async def create_task(
         self,

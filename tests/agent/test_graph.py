@@ -102,6 +102,9 @@ class _DownTicketing:
     async def list_resolved_tasks(self, since):
         return await self.real.list_resolved_tasks(since)
 
+    async def resolve_task(self, task_id, note):
+        return await self.real.resolve_task(task_id, note)
+
 
 async def test_failed_integration_parks_the_case_and_a_rerun_resumes_it(settings):
     local = PluginRegistry().create("local", {}, PluginContext(settings.data_dir))

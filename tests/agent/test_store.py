@@ -1,5 +1,5 @@
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy
@@ -73,3 +73,21 @@ def test_find_filters_by_status_and_category(store):
 
 def test_unknown_response_id_reads_as_none(store):
     assert store.get("export:missing") is None
+
+
+def test_since_compares_times_not_text_across_offsets(store):
+    early = _case("csv:early").model_copy(
+        update={"submitted_at": datetime(2026, 12, 3, 8, 0, tzinfo=UTC)}
+    )
+    # 09:30 at UTC+2 is 07:30 UTC: before 07:45 UTC although its text sorts after.
+    plus_two = timezone(timedelta(hours=2))
+    offset = _case("csv:offset").model_copy(
+        update={"submitted_at": datetime(2026, 12, 3, 9, 30, tzinfo=plus_two)}
+    )
+    undated = _case("csv:undated").model_copy(update={"submitted_at": None})
+    for case in (early, offset, undated):
+        store.save(case)
+
+    found = store.find(since=datetime(2026, 12, 3, 7, 45, tzinfo=UTC))
+
+    assert [case.response_id for case in found] == ["csv:early"]

@@ -34,7 +34,13 @@ TIMEOUT = 5.0
 EXPECTED_TOOLS = {
     "nps": {"record_response", "get_response", "list_responses"},
     "crm": {"lookup_account", "log_activity"},
-    "ticketing": {"create_task", "update_task", "get_task", "list_resolved_tasks"},
+    "ticketing": {
+        "create_task",
+        "update_task",
+        "get_task",
+        "list_resolved_tasks",
+        "resolve_task",
+    },
     "messenger": {"send_message"},
     "notifier": {"notify"},
 }
@@ -131,12 +137,21 @@ async def test_crm_tools_find_the_account_and_log_once(toolbox):
     assert [item.created for item in logged] == [True, False]
 
 
-async def test_ticketing_tools_create_once_and_report_resolution(toolbox, integration):
+async def test_ticketing_tools_create_once_resolve_and_report_resolution(toolbox):
     created = [
         await toolbox.call("ticketing", "create_task", TASK, result_model=CreatedTask)
         for _ in range(2)
     ]
-    await integration.resolve_task(created[0].task.id, "Export fixed")
+    resolve = {"task_id": created[0].task.id, "note": "Export fixed"}
+    first = await toolbox.call(
+        "ticketing", "resolve_task", resolve, result_model=TaskInfo
+    )
+    again = await toolbox.call(
+        "ticketing",
+        "resolve_task",
+        {**resolve, "note": "Fixed twice"},
+        result_model=TaskInfo,
+    )
     info = await toolbox.call(
         "ticketing",
         "get_task",
@@ -153,6 +168,7 @@ async def test_ticketing_tools_create_once_and_report_resolution(toolbox, integr
     assert [item.created for item in created] == [True, False]
     assert created[0].task == created[1].task
     assert (info.status, info.note) == ("resolved", "Export fixed")
+    assert first == again == info
     assert resolved.tasks == [info]
 
 
