@@ -220,7 +220,7 @@ async def open_agent(
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = policy or load_policy(settings.policy_file)
-    reasoner = reasoner or OfflineReasoner(settings.prompts_dir, policy.categories)
+    reasoner = reasoner or _reasoner(settings, policy)
 
     async with AsyncExitStack() as stack:
         if servers is None:
@@ -247,6 +247,21 @@ async def open_agent(
             prompts_dir=settings.prompts_dir,
         )
         yield RescueAgent(store, build_graph(saver), context)
+
+
+def _reasoner(settings: Settings, policy: Policy) -> Reasoner:
+    """The LLM reasoner when a model key is set, else the offline one."""
+    offline = OfflineReasoner(settings.prompts_dir, policy.categories)
+    if not settings.llm.enabled:
+        return offline
+    from agent.reasoners.llm import LlmReasoner
+
+    return LlmReasoner(
+        settings.llm,
+        offline,
+        categories=policy.categories,
+        prompts_dir=settings.prompts_dir,
+    )
 
 
 def _on_postgres(settings: Settings) -> bool:

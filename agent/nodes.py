@@ -37,7 +37,9 @@ async def analyze(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
 
     analysis = await ctx.reasoner.analyze(response)
 
-    detail = f"{analysis.category}, {analysis.emotion} ({ctx.reasoner.name})"
+    detail = f"{analysis.category}, {analysis.emotion} ({analysis.reasoner})"
+    if analysis.usage and analysis.usage.fallback:
+        detail += f"; the model failed, {analysis.usage.fallback}"
     return {"analysis": dump(analysis), "events": [ctx.event("analyzed", detail)]}
 
 
@@ -59,6 +61,8 @@ async def decide(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
     decision = decide_case(response, analysis, account, ctx.policy, ctx.clock())
     for reason in state.get("hold_reasons") or []:
         decision = _hold(decision, reason)
+    if analysis.usage and analysis.usage.fallback:
+        decision = _hold(decision, f"offline analysis: {analysis.usage.fallback}")
 
     detail = f"{decision.team}, {decision.priority}, {decision.playbook}"
     return {
@@ -80,6 +84,7 @@ async def draft(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         analysis=Analysis.model_validate(state["analysis"]),
         decision=Decision.model_validate(state["decision"]),
         policy=ctx.policy,
+        account=_load_account(state),
         revision=revision,
         failed_checks=failed,
     )
@@ -102,9 +107,13 @@ async def review(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         decision=decision,
         policy=ctx.policy,
         prompts_dir=ctx.prompts_dir,
+        account=_load_account(state),
     )
     reply = reply.model_copy(update={"guardrails": report})
     update: dict[str, Any] = {"draft": dump(reply)}
+    if reply.usage and reply.usage.fallback:
+        decision = _hold(decision, f"offline draft: {reply.usage.fallback}")
+        update["decision"] = dump(decision)
 
     if report.passed:
         update["events"] = [ctx.event("reviewed", "all guardrails passed")]
@@ -135,7 +144,7 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
     analysis = Analysis.model_validate(state["analysis"])
     decision = Decision.model_validate(state["decision"])
     reply = Draft.model_validate(state["draft"])
-    account = Account.model_validate(state["account"]) if state.get("account") else None
+    account = _load_account(state)
     key = response.response_id
 
     task_text = _task_text(response, analysis, decision, account, ctx)
@@ -227,7 +236,13 @@ def _hold_for_approval(decision: Decision, report: GuardrailReport) -> Decision:
     return _hold(decision, f"guardrails failed after a rewrite: {names}")
 
 
+def _load_account(state: RescueState) -> Account | None:
+    return Account.model_validate(state["account"]) if state.get("account") else None
+
+
 def _hold(decision: Decision, reason: str) -> Decision:
+    if f"approval: {reason}" in decision.reasons:
+        return decision
     return decision.model_copy(
         update={
             "needs_approval": True,
