@@ -26,7 +26,7 @@ _STREET_WORDS = (
 # of English, German, French and Spanish addresses that comments quote.
 _ADDRESSES = (
     re.compile(
-        rf"\b\d{{1,5}}[a-z]?,?(?:\s+[A-Z][\w'.-]*){{1,4}}\s+(?:{_STREET_WORDS})\b\.?"
+        rf"\b\d{{1,5}}[a-z]?,?(?:\s+[A-Z][\w'.-]*){{1,4}}\s+(?:{_STREET_WORDS})\b"
         r"(?:,?\s+(?:apt|apartment|suite|unit|flat)\.?\s*#?\w+)?",
         re.IGNORECASE,
     ),
