@@ -326,6 +326,7 @@ class LlmReasoner:
             "playbook": decision.playbook,
             "playbook_guide": _playbooks(self._prompts_dir)[decision.playbook],
             "follow_up": format_date(decision.follow_up_by),
+            "follow_up_iso": decision.follow_up_by.isoformat(),
             "account": request.account,
             "signature": signature.strip(),
             "comment": redaction.hide(request.response.comment),

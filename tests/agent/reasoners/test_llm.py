@@ -322,6 +322,7 @@ _SUPPLIED = {
         "playbook",
         "playbook_guide",
         "follow_up",
+        "follow_up_iso",
         "account",
         "signature",
         "comment",
