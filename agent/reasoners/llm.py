@@ -246,6 +246,13 @@ class LlmReasoner:
                 return await caller.ask(messages, output, schema, calls)
         except TimeoutError as exc:
             raise ModelUnavailable(f"no answer within {deadline:.0f} s") from exc
+        except (ModelUnavailable, ModelOutputInvalid):
+            raise
+        except Exception as exc:
+            # The boundary between the graph and a remote model: whatever a
+            # server or client library does wrong must not crash the run.
+            log.warning("model_error", error=type(exc).__name__)
+            raise ModelUnavailable(f"unexpected {type(exc).__name__}") from exc
 
     def _to_analysis(
         self, output: AnalysisOutput, response: NpsResponse, redaction: Redaction
