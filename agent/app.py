@@ -220,9 +220,12 @@ async def open_agent(
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = policy or load_policy(settings.policy_file)
-    reasoner = reasoner or _reasoner(settings, policy)
 
     async with AsyncExitStack() as stack:
+        if reasoner is None:
+            reasoner = _reasoner(settings, policy)
+            if hasattr(reasoner, "aclose"):
+                stack.push_async_callback(reasoner.aclose)
         if servers is None:
             local = PluginRegistry().create(
                 "local",

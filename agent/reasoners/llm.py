@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 import structlog
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
@@ -53,6 +54,7 @@ log = structlog.get_logger(__name__)
 
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _M = TypeVar("_M", bound=BaseModel)
+_OPENAI_HOSTS = re.compile(r"//[^/]*(?:openai\.com|openai\.azure\.com)(?::\d+)?/")
 
 
 class EvidenceOutput(BaseModel):
@@ -93,10 +95,19 @@ class ReplyOutput(BaseModel):
     language: str
 
 
-def chat_model(settings: LlmSettings, model: str | None = None) -> BaseChatModel:
+def chat_model(
+    settings: LlmSettings,
+    model: str | None = None,
+    client: httpx.AsyncClient | None = None,
+) -> BaseChatModel:
     """A `ChatOpenAI` for `settings`, with its timeout and retries set."""
     from langchain_openai import ChatOpenAI
 
+    # langchain-openai sends only `max_completion_tokens`; compatible servers
+    # that predate it (llama.cpp's Python server, older vLLM) read `max_tokens`.
+    extra_body = None
+    if settings.base_url and not _OPENAI_HOSTS.search(settings.base_url):
+        extra_body = {"max_tokens": settings.max_output_tokens}
     return ChatOpenAI(
         model=model or settings.model,
         base_url=settings.base_url,
@@ -105,7 +116,8 @@ def chat_model(settings: LlmSettings, model: str | None = None) -> BaseChatModel
         max_retries=settings.max_retries,
         temperature=settings.temperature,
         max_completion_tokens=settings.max_output_tokens,
-        stream_usage=True,
+        extra_body=extra_body,
+        http_async_client=client,
     )
 
 
@@ -129,17 +141,21 @@ class LlmReasoner:
         self._categories = tuple(categories)
         self._prompts_dir = prompts_dir
         instruction = prompts.load_prompt("llm/json_mode.md.j2", prompts_dir)
+        # One connection pool per reasoner, closed with it, instead of the
+        # process-wide pool langchain-openai would otherwise keep open.
+        self._client = httpx.AsyncClient(timeout=settings.timeout_seconds)
         self._models = {
             "analyze": settings.analysis_model or settings.model,
             "draft": settings.draft_model or settings.model,
         }
         self._analyst = StructuredCaller(
-            analysis_model or chat_model(settings, self._models["analyze"]),
+            analysis_model
+            or chat_model(settings, self._models["analyze"], self._client),
             first=settings.structured_output,
             json_mode_instruction=instruction,
         )
         self._writer = StructuredCaller(
-            draft_model or chat_model(settings, self._models["draft"]),
+            draft_model or chat_model(settings, self._models["draft"], self._client),
             first=settings.structured_output,
             json_mode_instruction=instruction,
         )
@@ -150,6 +166,10 @@ class LlmReasoner:
         )
         self._analysis_schema = schema
         self._reply_schema = strict_schema(ReplyOutput)
+
+    async def aclose(self) -> None:
+        """Close the connections to the model server."""
+        await self._client.aclose()
 
     async def analyze(self, response: NpsResponse) -> Analysis:
         """The model's analysis, or the offline one with the reason it failed."""

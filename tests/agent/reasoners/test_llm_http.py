@@ -134,21 +134,32 @@ def error(status: int, headers: dict | None = None) -> Answer:
     return answer
 
 
-def reasoner(policy, url: str, **changes) -> LlmReasoner:
-    values = {"timeout_seconds": 2.0, "max_retries": 0, **changes}
-    settings = LlmSettings(
-        api_key="stub-key", base_url=url, model="stub-model", **values
-    )
-    offline = OfflineReasoner(categories=policy.categories)
-    return LlmReasoner(settings, offline, categories=policy.categories)
+@pytest.fixture
+async def reasoner(policy) -> AsyncIterator[Callable[..., LlmReasoner]]:
+    """Builds LLM reasoners for a stub URL and closes them after the test."""
+    built: list[LlmReasoner] = []
+
+    def build(url: str, **changes: Any) -> LlmReasoner:
+        values = {"timeout_seconds": 2.0, "max_retries": 0, **changes}
+        settings = LlmSettings(
+            api_key="stub-key", base_url=url, model="stub-model", **values
+        )
+        offline = OfflineReasoner(categories=policy.categories)
+        built.append(LlmReasoner(settings, offline, categories=policy.categories))
+        return built[-1]
+
+    yield build
+
+    for llm in built:
+        await llm.aclose()
 
 
 async def test_a_server_that_hangs_times_out_and_the_offline_reasoner_fills_in(
-    stub, policy
+    stub, reasoner
 ):
     stub.answers = [HANG]
 
-    analysis = await reasoner(policy, stub.url, timeout_seconds=0.5).analyze(
+    analysis = await reasoner(stub.url, timeout_seconds=0.5).analyze(
         make_response(COMMENT)
     )
 
@@ -157,15 +168,13 @@ async def test_a_server_that_hangs_times_out_and_the_offline_reasoner_fills_in(
     assert len(stub.requests) == 1
 
 
-async def test_a_429_then_200_is_retried_and_answered_by_the_model(stub, policy):
+async def test_a_429_then_200_is_retried_and_answered_by_the_model(stub, reasoner):
     stub.answers = [
         error(429, headers={"Retry-After": "0"}),
         completion(json.dumps(ANALYSIS)),
     ]
 
-    analysis = await reasoner(policy, stub.url, max_retries=2).analyze(
-        make_response(COMMENT)
-    )
+    analysis = await reasoner(stub.url, max_retries=2).analyze(make_response(COMMENT))
 
     assert analysis.reasoner == "llm"
     assert analysis.usage.method == "json_schema"
@@ -173,23 +182,21 @@ async def test_a_429_then_200_is_retried_and_answered_by_the_model(stub, policy)
     assert len(stub.requests) == 2
 
 
-async def test_a_429_that_outlasts_the_retries_falls_back(stub, policy):
+async def test_a_429_that_outlasts_the_retries_falls_back(stub, reasoner):
     stub.answers = [error(429, headers={"Retry-After": "0"})]
 
-    analysis = await reasoner(policy, stub.url, max_retries=1).analyze(
-        make_response(COMMENT)
-    )
+    analysis = await reasoner(stub.url, max_retries=1).analyze(make_response(COMMENT))
 
     assert analysis.usage.fallback == "model unavailable: HTTP 429"
     assert len(stub.requests) == 2
 
 
 async def test_invalid_json_from_every_method_falls_back_after_three_requests(
-    stub, policy
+    stub, reasoner
 ):
     stub.answers = [completion('{"issue_summary": "the export')]
 
-    analysis = await reasoner(policy, stub.url).analyze(make_response(COMMENT))
+    analysis = await reasoner(stub.url).analyze(make_response(COMMENT))
 
     assert analysis.reasoner == "offline"
     assert analysis.usage.fallback.startswith("invalid output: json_schema: not JSON")
@@ -201,19 +208,19 @@ async def test_invalid_json_from_every_method_falls_back_after_three_requests(
     assert kinds == ["json_schema", "tools", "json_object"]
 
 
-async def test_a_response_body_that_is_not_json_falls_back(stub, policy):
+async def test_a_response_body_that_is_not_json_falls_back(stub, reasoner):
     stub.answers = [lambda body: Response("<html>bad gateway", status_code=200)]
 
-    analysis = await reasoner(policy, stub.url).analyze(make_response(COMMENT))
+    analysis = await reasoner(stub.url).analyze(make_response(COMMENT))
 
     assert analysis.reasoner == "offline"
     assert analysis.usage.fallback is not None
 
 
-async def test_a_server_that_omits_usage_leaves_tokens_unknown(stub, policy):
+async def test_a_server_that_omits_usage_leaves_tokens_unknown(stub, reasoner):
     stub.answers = [completion(json.dumps(ANALYSIS), usage=None)]
 
-    analysis = await reasoner(policy, stub.url).analyze(make_response(COMMENT))
+    analysis = await reasoner(stub.url).analyze(make_response(COMMENT))
 
     assert analysis.reasoner == "llm"
     assert analysis.usage.input_tokens is None
@@ -222,14 +229,14 @@ async def test_a_server_that_omits_usage_leaves_tokens_unknown(stub, policy):
     assert (totals.calls, totals.unreported, totals.input_tokens) == (1, 1, 0)
 
 
-async def test_a_500_to_json_schema_moves_on_to_function_calling(stub, policy):
+async def test_a_500_to_json_schema_moves_on_to_function_calling(stub, reasoner):
     def llama_cpp(body: dict[str, Any]) -> Response:
         if body.get("response_format", {}).get("type") == "json_schema":
             return error(500)(body)
         return completion(None, tool_args=ANALYSIS)(body)
 
     stub.answers = [llama_cpp]
-    llm = reasoner(policy, stub.url)
+    llm = reasoner(stub.url)
 
     first = await llm.analyze(make_response(COMMENT))
     second = await llm.analyze(make_response(COMMENT, response_id="export:r2"))
@@ -241,3 +248,12 @@ async def test_a_500_to_json_schema_moves_on_to_function_calling(stub, policy):
     assert tool["strict"] is True
     assert tool["parameters"]["additionalProperties"] is False
     assert stub.requests[1]["tool_choice"]["function"]["name"] == tool["name"]
+
+
+async def test_a_compatible_server_is_told_max_tokens_too(stub, reasoner):
+    stub.answers = [completion(json.dumps(ANALYSIS))]
+
+    await reasoner(stub.url, max_output_tokens=321).analyze(make_response(COMMENT))
+
+    assert stub.requests[0]["max_tokens"] == 321
+    assert stub.requests[0]["max_completion_tokens"] == 321
