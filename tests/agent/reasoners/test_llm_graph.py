@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from builders import make_response
 from chat_fakes import SETTINGS, as_json, rate_limited, scripted, timed_out
+from rich.console import Console
 
 from agent.app import open_agent
 from agent.models import CaseStatus
 from agent.offline import OfflineReasoner
 from agent.reasoners.llm import LlmReasoner
+from agent.runner import RunSummary
 from agent.settings import load_settings
+from agent.views import print_summary
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -235,3 +240,48 @@ async def test_an_api_key_in_the_environment_turns_the_llm_reasoner_on(
     assert isinstance(reasoner, LlmReasoner)
     assert settings.llm.draft_model == "writer-model"
     assert "sk-test" not in repr(settings)
+
+
+async def test_the_run_summary_totals_model_calls_tokens_and_fallbacks(
+    settings, policy
+):
+    analyst = scripted(as_json(ANALYSIS, input=100, output=20), rate_limited())
+    writer = scripted(
+        lambda prompt: reply(GOOD)(prompt).model_copy(
+            update={
+                "usage_metadata": {
+                    "input_tokens": 300,
+                    "output_tokens": 80,
+                    "total_tokens": 380,
+                }
+            }
+        ),
+        timed_out(),
+        timed_out(),
+    )
+    reasoner = llm(policy, analyst, writer)
+    async with open_agent(settings, policy=policy, reasoner=reasoner) as agent:
+        cases = [
+            (await agent.process(make_response(COMMENT, response_id=rid))).case
+            for rid in ("export:r1", "export:r2")
+        ]
+    summary = RunSummary(
+        path=Path("export.csv"),
+        layout="generic",
+        rows_read=2,
+        invalid=[],
+        duplicates=0,
+        cases=cases,
+    )
+
+    totals = summary.model_usage()
+    console = Console(file=io.StringIO(), width=100)
+    print_summary(console, summary, settings, None)
+
+    assert (totals.input_tokens, totals.output_tokens) == (400, 100)
+    assert totals.fallbacks >= 2
+    assert totals.methods["json_schema"] == 2
+    shown = console.file.getvalue()
+    assert "model calls" in shown
+    assert "400 in, 100 out" in shown
+    assert re.search(r"offline fallbacks\s+│\s+[2-9]", shown)
