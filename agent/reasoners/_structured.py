@@ -147,7 +147,10 @@ class StructuredCaller:
             return parsed
 
         if all(m in self._refused for m in self._order):
-            raise ModelUnavailable("; ".join(log.problems) or "every method refused")
+            # Refusing everything is the server failing, not a capability:
+            # the next case asks afresh.
+            self._refused.clear()
+            raise ModelUnavailable("; ".join(log.problems))
         raise ModelOutputInvalid("; ".join(log.problems))
 
     async def _call(

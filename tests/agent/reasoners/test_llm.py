@@ -340,3 +340,19 @@ def _objects(node):
     elif isinstance(node, list):
         for item in node:
             yield from _objects(item)
+
+
+async def test_a_server_refusing_every_method_is_asked_afresh_next_time(policy):
+    model = scripted(
+        as_json(analysis_output()),
+        refuse={"json_schema": 500, "function_calling": 500, "json_mode": 500},
+    )
+    llm = reasoner(policy, model)
+
+    first = await llm.analyze(make_response(COMMENT))
+    model.refuse.clear()
+    second = await llm.analyze(make_response(COMMENT, response_id="export:r2"))
+
+    assert first.usage.fallback.startswith("model unavailable: json_schema: server")
+    assert first.usage.calls == 3
+    assert second.reasoner == "llm"
