@@ -21,21 +21,23 @@ import httpx
 import structlog
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 import prompts
 from agent.guardrails import MAX_WORDS, MIN_WORDS
 from agent.models import (
     Analysis,
     Draft,
-    Emotion,
-    Evidence,
-    Kind,
     ModelUsage,
     NpsResponse,
 )
-from agent.offline._language import detect_language
 from agent.offline._voice import format_date
+from agent.reasoners._outputs import (
+    LANGUAGE_CODE,
+    AnalysisOutput,
+    ReplyOutput,
+    to_analysis,
+)
 from agent.reasoners._protocol import DraftRequest, Reasoner
 from agent.reasoners._redaction import Redaction
 from agent.reasoners._structured import (
@@ -52,47 +54,8 @@ __all__ = ["LlmReasoner", "chat_model"]
 
 log = structlog.get_logger(__name__)
 
-_LANGUAGE = re.compile(r"[a-z]{2}")
 _M = TypeVar("_M", bound=BaseModel)
 _OPENAI_HOSTS = re.compile(r"//[^/]*(?:openai\.com|openai\.azure\.com)(?::\d+)?/")
-
-
-class EvidenceOutput(BaseModel):
-    """One label and the verbatim quote from the comment that supports it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    label: str
-    quote: str
-
-
-class AnalysisOutput(BaseModel):
-    """The analysis of one NPS comment."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    issue_summary: str
-    category: str
-    secondary_categories: list[str]
-    product_area: str
-    emotion: Emotion
-    emotion_intensity: float
-    suggested_resolution: str | None
-    kind: Kind
-    language: str
-    evidence: list[EvidenceOutput]
-    is_vague: bool
-    intends_to_leave: bool
-
-
-class ReplyOutput(BaseModel):
-    """An email reply to the customer."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    subject: str
-    body: str
-    language: str
 
 
 def chat_model(
@@ -195,7 +158,7 @@ class LlmReasoner:
             output = await self._ask(
                 self._analyst, messages, AnalysisOutput, self._analysis_schema, calls
             )
-            analysis = self._to_analysis(output, response, redaction)
+            analysis = to_analysis(output, response, redaction, self._categories)
         except (ModelUnavailable, ModelOutputInvalid, ValueError) as exc:
             fallback = await self._offline.analyze(response)
             usage = self._usage("analyze", calls, fallback=_reason(exc))
@@ -274,46 +237,6 @@ class LlmReasoner:
             log.warning("model_error", error=type(exc).__name__)
             raise ModelUnavailable(f"unexpected {type(exc).__name__}") from exc
 
-    def _to_analysis(
-        self, output: AnalysisOutput, response: NpsResponse, redaction: Redaction
-    ) -> Analysis:
-        if output.category not in self._categories:
-            raise ModelOutputInvalid(f"unknown category {output.category!r}")
-        evidence = []
-        for item in output.evidence:
-            quote = redaction.restore(item.quote.strip())
-            if quote and quote in response.comment:
-                evidence.append(Evidence(label=item.label, quote=quote))
-            else:
-                log.info("evidence_rejected", label=item.label)
-        language = output.language.strip().lower()
-        if not _LANGUAGE.fullmatch(language):
-            language = detect_language(response.comment.lower())
-
-        return Analysis(
-            issue_summary=redaction.restore(output.issue_summary).strip(),
-            category=output.category,
-            secondary_categories=[
-                c
-                for c in dict.fromkeys(output.secondary_categories)
-                if c in self._categories and c != output.category
-            ],
-            product_area=output.product_area.strip() or "general",
-            emotion=output.emotion,
-            emotion_intensity=output.emotion_intensity,
-            suggested_resolution=(
-                redaction.restore(output.suggested_resolution).strip() or None
-                if output.suggested_resolution
-                else None
-            ),
-            kind=output.kind,
-            language=language,
-            evidence=evidence,
-            is_vague=output.is_vague,
-            intends_to_leave=output.intends_to_leave,
-            reasoner=self.name,
-        )
-
     def _usage(
         self, step: str, calls: CallLog, fallback: str | None = None
     ) -> ModelUsage:
@@ -387,7 +310,7 @@ def _allowed_promises(request: DraftRequest) -> str:
 
 
 def _language(code: str) -> str:
-    return code if _LANGUAGE.fullmatch(code) else "en"
+    return code if LANGUAGE_CODE.fullmatch(code) else "en"
 
 
 def _reason(exc: Exception) -> str:

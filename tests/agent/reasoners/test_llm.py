@@ -20,8 +20,9 @@ import prompts
 from agent.decide import decide
 from agent.offline import OfflineReasoner
 from agent.reasoners import DraftRequest
+from agent.reasoners._outputs import AnalysisOutput, ReplyOutput
 from agent.reasoners._structured import strict_schema
-from agent.reasoners.llm import AnalysisOutput, LlmReasoner, ReplyOutput
+from agent.reasoners.llm import LlmReasoner
 
 pytestmark = pytest.mark.timeout(30)
 
