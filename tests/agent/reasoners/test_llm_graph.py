@@ -285,3 +285,26 @@ async def test_the_run_summary_totals_model_calls_tokens_and_fallbacks(
     assert "model calls" in shown
     assert "400 in, 100 out" in shown
     assert re.search(r"offline fallbacks\s+│\s+[2-9]", shown)
+
+
+def test_the_llm_table_of_a_settings_file_configures_the_model(tmp_path):
+    config = tmp_path / "nps-rescue.toml"
+    config.write_text(
+        '[llm]\nmodel = "llama3.1"\nbase_url = "http://localhost:11434/v1"\n'
+        'api_key = "ollama"\ntimeout_seconds = 12\nmax_retries = 1\n'
+        'structured_output = "function_calling"\n',
+        encoding="utf-8",
+    )
+
+    settings = load_settings(config)
+
+    assert settings.llm.enabled
+    assert settings.llm.model == "llama3.1"
+    assert settings.llm.structured_output == "function_calling"
+    assert settings.llm.step_deadline_seconds(3) == 12 * 2 * 3 + 5
+
+
+def test_a_blank_api_key_leaves_the_model_off(tmp_path):
+    settings = load_settings(data_dir=tmp_path, llm={"api_key": "  "})
+
+    assert not settings.llm.enabled
