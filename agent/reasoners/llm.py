@@ -139,7 +139,9 @@ class LlmReasoner:
         redaction = self._redaction()
         comment = redaction.hide(response.comment)
         messages = [
-            SystemMessage(self._render("llm/analyze_system.md.j2")),
+            SystemMessage(
+                self._render("llm/analyze_system.md.j2", categories=self._categories)
+            ),
             HumanMessage(
                 self._render(
                     "llm/analyze_user.md.j2",
@@ -287,8 +289,6 @@ class LlmReasoner:
         return Redaction() if self._settings.redact_personal_data else _Visible()
 
     def _render(self, name: str, **variables: object) -> str:
-        if name == "llm/analyze_system.md.j2":
-            variables["categories"] = self._categories
         return prompts.render(name, self._prompts_dir, **variables).strip()
 
 
