@@ -73,7 +73,7 @@ class ModelTotals:
     input_tokens: int = 0
     output_tokens: int = 0
     unreported: int = 0
-    """Steps whose server did not report token usage."""
+    """Steps the model answered without reporting token usage."""
     fallbacks: int = 0
     methods: Counter[str] = field(default_factory=Counter)
 
@@ -81,7 +81,7 @@ class ModelTotals:
         self.steps += 1
         self.calls += usage.calls
         self.latency_ms += usage.latency_ms
-        if usage.input_tokens is None and usage.calls:
+        if usage.input_tokens is None and usage.method is not None:
             self.unreported += 1
         self.input_tokens += usage.input_tokens or 0
         self.output_tokens += usage.output_tokens or 0
