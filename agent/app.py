@@ -411,9 +411,12 @@ async def open_agent(
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = policy or load_policy(settings.policy_file)
-    reasoner = reasoner or OfflineReasoner(settings.prompts_dir, policy.categories)
 
     async with AsyncExitStack() as stack:
+        if reasoner is None:
+            reasoner = _reasoner(settings, policy)
+            if hasattr(reasoner, "aclose"):
+                stack.push_async_callback(reasoner.aclose)
         if servers is None:
             local = PluginRegistry().create(
                 "local",
@@ -451,6 +454,21 @@ async def _sqlite_saver(settings: Settings) -> AsyncIterator[AsyncSqliteSaver]:
     path = str(settings.sqlite_path)
     async with aiosqlite.connect(path, timeout=SQLITE_BUSY_SECONDS) as conn:
         yield AsyncSqliteSaver(conn)
+
+
+def _reasoner(settings: Settings, policy: Policy) -> Reasoner:
+    """The LLM reasoner when a model key is set, else the offline one."""
+    offline = OfflineReasoner(settings.prompts_dir, policy.categories)
+    if not settings.llm.enabled:
+        return offline
+    from agent.reasoners.llm import LlmReasoner
+
+    return LlmReasoner(
+        settings.llm,
+        offline,
+        categories=policy.categories,
+        prompts_dir=settings.prompts_dir,
+    )
 
 
 def _on_postgres(settings: Settings) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 import prompts
 from agent.business_days import follow_up_date
 from agent.models import (
+    Account,
     Analysis,
     Decision,
     Draft,
@@ -84,14 +85,32 @@ def check_draft(
     decision: Decision,
     policy: Policy,
     prompts_dir: Path | None = None,
+    account: Account | None = None,
 ) -> GuardrailReport:
-    """Run every check in `CHECK_NAMES` on `draft` and report each result."""
+    """Run every check in `CHECK_NAMES` on `draft` and report each result.
+
+    A model's draft also runs the checks in `MODEL_CHECK_NAMES`.
+    """
     said = [response.comment, analysis.issue_summary, analysis.suggested_resolution]
     text = _fold(f"{draft.subject}\n{draft.body}")
     customer = f" {_gist(_fold(' | '.join(s for s in said if s)))} "
     phrases = _phrases(prompts_dir)
     case = _Case(draft, response, analysis, decision, policy, phrases, text, customer)
-    return GuardrailReport(checks=[check(case) for check in _CHECKS.values()])
+    checks = [check(case) for check in _CHECKS.values()]
+    if draft.reasoner != "offline":
+        # Imported here: the model checks use the offline language detector,
+        # and the offline package imports this module.
+        from agent.model_guardrails import check_model_draft
+
+        checks += check_model_draft(
+            draft,
+            response=response,
+            analysis=analysis,
+            decision=decision,
+            policy=policy,
+            account=account,
+        )
+    return GuardrailReport(checks=checks)
 
 
 def find_personal_data(text: str) -> list[str]:

@@ -103,6 +103,27 @@ class Evidence(_Model):
     quote: str
 
 
+class ModelUsage(_Model):
+    """What the language model did for one step of a case, for accounting."""
+
+    model: str
+    method: str | None = Field(
+        default=None,
+        description="How structured output was asked for: json_schema, "
+        "function_calling or json_mode.",
+    )
+    calls: int = 0
+    latency_ms: float = 0.0
+    input_tokens: int | None = Field(
+        default=None, description="None when the server did not report usage."
+    )
+    output_tokens: int | None = None
+    fallback: str | None = Field(
+        default=None,
+        description="Why the offline reasoner filled in, when it did.",
+    )
+
+
 class Analysis(_Model):
     """What went wrong and how the customer feels, read from the comment."""
 
@@ -127,6 +148,7 @@ class Analysis(_Model):
         description="True when the customer says they are leaving or have left.",
     )
     reasoner: str = "offline"
+    usage: ModelUsage | None = None
 
 
 class Sender(_Model):
@@ -192,6 +214,8 @@ class Draft(_Model):
     framework: str = Field(description="The reply framework file it came from.")
     guardrails: GuardrailReport | None = None
     revision: int = 0
+    reasoner: str = "offline"
+    usage: ModelUsage | None = None
 
 
 class TaskRef(_Model):

@@ -52,7 +52,9 @@ async def analyze(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
 
     analysis = await ctx.reasoner.analyze(response)
 
-    detail = f"{analysis.category}, {analysis.emotion} ({ctx.reasoner.name})"
+    detail = f"{analysis.category}, {analysis.emotion} ({analysis.reasoner})"
+    if analysis.usage and analysis.usage.fallback:
+        detail += f"; the model failed, {analysis.usage.fallback}"
     return {"analysis": dump(analysis), "events": [ctx.event("analyzed", detail)]}
 
 
@@ -74,6 +76,8 @@ async def decide(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
     decision = decide_case(response, analysis, account, ctx.policy, ctx.clock())
     for reason in state.get("hold_reasons") or []:
         decision = _hold(decision, reason)
+    if analysis.usage and analysis.usage.fallback:
+        decision = _hold(decision, f"offline analysis: {analysis.usage.fallback}")
 
     detail = f"{decision.team}, {decision.priority}, {decision.playbook}"
     return {
@@ -95,6 +99,7 @@ async def draft(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         analysis=Analysis.model_validate(state["analysis"]),
         decision=Decision.model_validate(state["decision"]),
         policy=ctx.policy,
+        account=_load_account(state),
         revision=revision,
         failed_checks=failed,
     )
@@ -117,9 +122,13 @@ async def review(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         decision=decision,
         policy=ctx.policy,
         prompts_dir=ctx.prompts_dir,
+        account=_load_account(state),
     )
     reply = reply.model_copy(update={"guardrails": report})
     update: dict[str, Any] = {"draft": dump(reply)}
+    if reply.usage and reply.usage.fallback:
+        decision = _hold(decision, f"offline draft: {reply.usage.fallback}")
+        update["decision"] = dump(decision)
 
     if report.passed:
         update["events"] = [ctx.event("reviewed", "all guardrails passed")]
@@ -149,7 +158,7 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
     response = NpsResponse.model_validate(state["response"])
     analysis = Analysis.model_validate(state["analysis"])
     decision = Decision.model_validate(state["decision"])
-    account = Account.model_validate(state["account"]) if state.get("account") else None
+    account = _load_account(state)
     key = response.response_id
     if not response.customer.email and not decision.needs_approval:
         decision = _hold(decision, "the response has no email address to reply to")
@@ -348,7 +357,13 @@ def _hold_for_approval(decision: Decision, report: GuardrailReport) -> Decision:
     return _hold(decision, f"guardrails failed after a rewrite: {names}")
 
 
+def _load_account(state: RescueState) -> Account | None:
+    return Account.model_validate(state["account"]) if state.get("account") else None
+
+
 def _hold(decision: Decision, reason: str) -> Decision:
+    if f"approval: {reason}" in decision.reasons:
+        return decision
     return decision.model_copy(
         update={
             "needs_approval": True,

@@ -13,7 +13,7 @@ import structlog
 
 from agent.app import RescueAgent
 from agent.errors import InputError
-from agent.models import CaseStatus, RescueCase
+from agent.models import CaseStatus, ModelUsage, RescueCase
 from agent.policy import load_policy
 from plugins.importers import InvalidRow, read_export
 
@@ -53,6 +53,42 @@ class RunSummary:
 
     def count_status(self, status: CaseStatus) -> int:
         return sum(1 for case in self.cases if case.status == status)
+
+    def model_usage(self) -> ModelTotals:
+        """What the language model did across the run's cases."""
+        totals = ModelTotals()
+        for case in self.cases:
+            steps = [case.analysis, case.draft]
+            for usage in (step.usage for step in steps if step and step.usage):
+                totals.add(usage)
+        return totals
+
+
+@dataclass
+class ModelTotals:
+    """Model calls, time, tokens and fallbacks summed over a run."""
+
+    steps: int = 0
+    calls: int = 0
+    latency_ms: float = 0.0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    unreported: int = 0
+    """Steps the model answered without reporting token usage."""
+    fallbacks: int = 0
+    methods: Counter[str] = field(default_factory=Counter)
+
+    def add(self, usage: ModelUsage) -> None:
+        self.steps += 1
+        self.calls += usage.calls
+        self.latency_ms += usage.latency_ms
+        if usage.input_tokens is None and usage.method is not None:
+            self.unreported += 1
+        self.input_tokens += usage.input_tokens or 0
+        self.output_tokens += usage.output_tokens or 0
+        self.fallbacks += usage.fallback is not None
+        if usage.method:
+            self.methods[usage.method] += 1
 
 
 async def run_export(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -20,6 +20,54 @@ from pydantic_settings import (
 )
 
 from agent.errors import ConfigError, describe_invalid
+
+StructuredMethod = Literal["json_schema", "function_calling", "json_mode"]
+
+
+class LlmSettings(BaseModel):
+    """The language model behind the LLM reasoner: OpenAI or a compatible server.
+
+    Without an API key the offline reasoner runs. Servers that need no key
+    (Ollama, a local vLLM or llama.cpp) take any placeholder key.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = "gpt-4o-mini"
+    base_url: str | None = Field(
+        default=None,
+        description="An OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.",
+    )
+    api_key: SecretStr | None = None
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    max_retries: int = Field(default=2, ge=0, le=10)
+    temperature: float = Field(default=0.3, ge=0, le=2)
+    max_output_tokens: int = Field(default=1200, gt=0)
+    analysis_model: str | None = Field(
+        default=None, description="Model for the analyze node; default `model`."
+    )
+    draft_model: str | None = Field(
+        default=None, description="Model for the draft node; default `model`."
+    )
+    structured_output: StructuredMethod | None = Field(
+        default=None,
+        description="The method to try first; the others follow when the "
+        "server rejects it. Default: json_schema.",
+    )
+    redact_personal_data: bool = Field(
+        default=True,
+        description="Replace emails, phone, card numbers and street addresses "
+        "with placeholders before text leaves the machine.",
+    )
+
+    @property
+    def enabled(self) -> bool:
+        """Whether a key is set, so the LLM reasoner should run."""
+        return bool(self.api_key and self.api_key.get_secret_value().strip())
+
+    def step_deadline_seconds(self, methods: int) -> float:
+        """The longest one analyze or draft step may wait for the model."""
+        return self.timeout_seconds * (self.max_retries + 1) * methods + 5.0
 
 
 class Settings(BaseSettings):
@@ -53,6 +101,10 @@ class Settings(BaseSettings):
         description="Per-plugin settings, e.g. integrations.local.accounts_csv.",
     )
     tool_timeout_seconds: float = Field(default=10.0, gt=0)
+    llm: LlmSettings = Field(
+        default_factory=LlmSettings,
+        description="The language model; unset means the offline reasoner.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
     log_format: Literal["console", "json"] = "console"
 

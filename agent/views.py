@@ -77,6 +77,18 @@ def print_summary(
             "[red]parked (integration failed)[/red]",
             str(summary.count_status(CaseStatus.PARKED)),
         )
+    model = summary.model_usage()
+    if model.steps:
+        table.add_section()
+        methods = ", ".join(f"{m} {n}" for m, n in model.methods.most_common())
+        table.add_row("model calls", str(model.calls))
+        table.add_row("model methods", methods or "none worked")
+        table.add_row("model seconds", f"{model.latency_ms / 1000:.1f}")
+        tokens = f"{model.input_tokens} in, {model.output_tokens} out"
+        if model.unreported:
+            tokens += f" ({model.unreported} steps unreported)"
+        table.add_row("model tokens", tokens)
+        table.add_row("offline fallbacks", str(model.fallbacks))
     table.add_row("seconds", f"{summary.seconds:.1f}")
 
     console.print(table)

@@ -6,7 +6,14 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent.models import Analysis, Decision, Draft, GuardrailCheck, NpsResponse
+from agent.models import (
+    Account,
+    Analysis,
+    Decision,
+    Draft,
+    GuardrailCheck,
+    NpsResponse,
+)
 from agent.policy import Policy
 
 
@@ -19,6 +26,9 @@ class DraftRequest(BaseModel):
     analysis: Analysis
     decision: Decision
     policy: Policy
+    account: Account | None = Field(
+        default=None, description="The CRM account, when the lookup found one."
+    )
     revision: int = 0
     failed_checks: list[GuardrailCheck] = Field(
         default_factory=list,
