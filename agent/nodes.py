@@ -164,18 +164,18 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         decision = _hold(decision, "the response has no email address to reply to")
 
     task_text = _task_text(response, analysis, decision, account, ctx)
+    fields = {
+        "team": decision.team,
+        "title": task_text["title"],
+        "body": task_text["body"],
+        "priority": decision.priority,
+        "due_date": decision.follow_up_by.isoformat(),
+        "labels": ["nps-detractor", analysis.category, decision.playbook],
+    }
     created = await ctx.tools.call(
         "ticketing",
         "create_task",
-        {
-            "idempotency_key": f"{key}#task",
-            "team": decision.team,
-            "title": task_text["title"],
-            "body": task_text["body"],
-            "priority": decision.priority,
-            "due_date": decision.follow_up_by.isoformat(),
-            "labels": ["nps-detractor", analysis.category, decision.playbook],
-        },
+        {"idempotency_key": f"{key}#task", **fields},
         result_model=CreatedTask,
     )
     task = created.task
@@ -187,15 +187,7 @@ async def route(state: RescueState, runtime: Runtime[RescueContext]) -> dict:
         updated = await ctx.tools.call(
             "ticketing",
             "update_task",
-            {
-                "task_id": task.id,
-                "team": decision.team,
-                "title": task_text["title"],
-                "body": task_text["body"],
-                "priority": decision.priority,
-                "due_date": decision.follow_up_by.isoformat(),
-                "labels": ["nps-detractor", analysis.category, decision.playbook],
-            },
+            {"task_id": task.id, **fields},
             result_model=TaskInfo,
         )
         task = updated.task
